@@ -1,0 +1,2 @@
+/** Java client for the agent API. */
+package com.nextpanel.addons.client;
