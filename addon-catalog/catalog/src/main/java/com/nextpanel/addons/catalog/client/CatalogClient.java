@@ -27,6 +27,7 @@ public final class CatalogClient {
 
     private final CatalogSource source;
     private final byte[] trustedRoot;
+    private final String trustedRootName;
     private final Optional<Path> stateDir;
     private final Clock clock;
     private final FetchLimits limits;
@@ -35,6 +36,7 @@ public final class CatalogClient {
     private CatalogClient(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
         this.trustedRoot = Objects.requireNonNull(b.trustedRoot, "trusted root").clone();
+        this.trustedRootName = b.trustedRootName;
         this.stateDir = Optional.ofNullable(b.stateDir);
         this.clock = b.clock;
         this.limits = b.limits;
@@ -56,6 +58,7 @@ public final class CatalogClient {
     public VerifiedCatalog refresh() {
         TrustState start = TrustState.load(stateDir, trustedRoot);
         MetadataUpdater updater = new MetadataUpdater(source, limits, clock.instant(), s -> s.save(stateDir));
+        updater.anchorName(trustedRootName);
         MetadataUpdater.Trusted t = updater.update(start);
         List<CatalogTarget> targets = new ArrayList<>();
         String where = source.locate("targets.json");
@@ -112,6 +115,7 @@ public final class CatalogClient {
     public static final class Builder {
         private final CatalogSource source;
         private byte[] trustedRoot;
+        private String trustedRootName = "trusted root";
         private Path stateDir;
         private Clock clock = Clock.systemUTC();
         private FetchLimits limits = FetchLimits.defaults();
@@ -124,6 +128,7 @@ public final class CatalogClient {
         public Builder trustedRoot(Path rootJson) {
             try {
                 this.trustedRoot = Files.readAllBytes(rootJson);
+                this.trustedRootName = rootJson.toString();
             } catch (IOException e) {
                 throw new CatalogException(ErrorCode.NOT_FOUND, rootJson + ": cannot read the trusted root ("
                         + e.getMessage() + ")", e);
@@ -133,6 +138,7 @@ public final class CatalogClient {
 
         public Builder trustedRoot(byte[] rootJson) {
             this.trustedRoot = rootJson.clone();
+            this.trustedRootName = "trusted root";
             return this;
         }
 

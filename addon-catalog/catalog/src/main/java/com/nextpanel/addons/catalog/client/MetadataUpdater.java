@@ -33,6 +33,7 @@ final class MetadataUpdater {
     private final FetchLimits limits;
     private final Instant now;
     private final Consumer<TrustState> persist;
+    private String anchorName = "trusted root";
 
     /**
      * @param now     the fixed update start time all expiries are checked against
@@ -45,8 +46,12 @@ final class MetadataUpdater {
         this.persist = persist;
     }
 
+    /** Names the trust anchor in messages (its file path). */
+    void anchorName(String name) {
+        this.anchorName = name;
+    }
+
     Trusted update(TrustState start) {
-        String anchorName = "trusted root";
         SignedEnvelope rootEnvelope = SignedEnvelope.parse(start.rootBytes(), anchorName);
         RootMetadata root = RootMetadata.fromSigned(rootEnvelope.signed(), anchorName);
         List<String> rootSignedBy = Signatures.verifyThreshold(rootEnvelope, root, Role.ROOT, anchorName);
