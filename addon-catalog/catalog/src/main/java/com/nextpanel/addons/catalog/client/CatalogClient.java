@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@link VerifiedCatalog}; {@link #fetchTarget} downloads one package and verifies it against it.
  *
  * <p>With a state directory the client remembers the newest root and the versions it accepted, so that a
- * later refresh never accepts older metadata. Not thread-safe; use one client per thread or synchronise.
+ * later refresh never accepts older metadata. Thread-safe: refreshes run one at a time; fetches may run in parallel.
  */
 public final class CatalogClient {
 
@@ -31,7 +31,7 @@ public final class CatalogClient {
     private final Optional<Path> stateDir;
     private final Clock clock;
     private final FetchLimits limits;
-    private VerifiedCatalog lastVerified;
+    private volatile VerifiedCatalog lastVerified;
 
     private CatalogClient(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -55,7 +55,7 @@ public final class CatalogClient {
      * Runs the TUF update workflow and returns the verified catalog. Each step that verifies is remembered in the
      * state directory (a newer root, newer versions), as the specification asks; a failed step is not.
      */
-    public VerifiedCatalog refresh() {
+    public synchronized VerifiedCatalog refresh() {
         TrustState start = TrustState.load(stateDir, trustedRoot);
         MetadataUpdater updater = new MetadataUpdater(source, limits, clock.instant(), s -> s.save(stateDir));
         updater.anchorName(trustedRootName);

@@ -22,14 +22,19 @@ import org.semver4j.Semver;
 public record VerifiedCatalog(List<CatalogTarget> targets, RoleStatus root, RoleStatus timestamp, RoleStatus snapshot,
                               RoleStatus targetsRole) {
 
-    private static final Comparator<CatalogTarget> ORDER = Comparator.comparing(CatalogTarget::id)
-            .thenComparing((a, b) -> compareVersions(a.version(), b.version()))
-            .thenComparing(CatalogTarget::path);
-
     public VerifiedCatalog {
-        List<CatalogTarget> sorted = new ArrayList<>(targets);
-        sorted.sort(ORDER);
-        targets = List.copyOf(sorted);
+        // parse every version once, not once per comparison (catalogs hold thousands of packages)
+        record Keyed(CatalogTarget target, String id, Semver version) {
+        }
+        List<Keyed> keyed = new ArrayList<>(targets.size());
+        for (CatalogTarget t : targets) {
+            keyed.add(new Keyed(t, t.id(), Semver.parse(t.version())));
+        }
+        keyed.sort(Comparator.comparing(Keyed::id)
+                .thenComparing((a, b) -> a.version() != null && b.version() != null ? a.version().compareTo(b.version())
+                        : a.target().version().compareTo(b.target().version()))
+                .thenComparing(k -> k.target().path()));
+        targets = keyed.stream().map(Keyed::target).toList();
     }
 
     /** @return every addon id with its versions in ascending order */
@@ -60,14 +65,5 @@ public record VerifiedCatalog(List<CatalogTarget> targets, RoleStatus root, Role
     /** @return the key ids whose signatures on targets.json counted */
     public List<String> targetsSignedBy() {
         return targetsRole.signedBy();
-    }
-
-    private static int compareVersions(String a, String b) {
-        Semver va = Semver.parse(a);
-        Semver vb = Semver.parse(b);
-        if (va != null && vb != null) {
-            return va.compareTo(vb);
-        }
-        return a.compareTo(b);
     }
 }
