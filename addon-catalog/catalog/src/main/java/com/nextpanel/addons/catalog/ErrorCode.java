@@ -7,6 +7,10 @@ package com.nextpanel.addons.catalog;
 public enum ErrorCode {
     /** {@code addon.json} is malformed or breaks a rule; {@link CatalogException#problems()} lists every one. */
     MANIFEST_INVALID,
+    /** A text is not a SemVer 2.0 version. */
+    VERSION_INVALID,
+    /** A text is not a version range this module understands. */
+    RANGE_INVALID,
     /** A package zip holds something unsafe: an escaping, absolute or linked entry, a duplicate, a bomb. */
     PACKAGE_UNSAFE,
     /** A package is well formed but is not the one the catalog promised (id or version differ). */
