@@ -3,6 +3,7 @@ package com.nextpanel.addons.catalog.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nextpanel.addons.catalog.CatalogException;
 import com.nextpanel.addons.catalog.ErrorCode;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
 import com.nextpanel.addons.catalog.tuf.TargetFile;
 import com.nextpanel.addons.catalog.tuf.TargetPaths;
 import java.io.IOException;
@@ -102,13 +103,13 @@ public final class CatalogClient {
                 where + ": " + path + " has no sha256 hash"));
         JsonNode custom = file.custom().orElseThrow(() -> new CatalogException(ErrorCode.METADATA_MALFORMED,
                 where + ": " + path + " has no manifest summary under custom"));
-        String id = custom.path("id").asText("");
-        String version = custom.path("version").asText("");
-        if (!path.equals("packages/" + id + "-" + version + ".zip")) {
+        ManifestSummary summary = SummaryJson.fromCustom(custom, where + ": " + path);
+        // the name is bound to the summary: packages/<id>-<version>.zip and nothing else
+        if (!path.equals("packages/" + summary.id() + "-" + summary.version() + ".zip")) {
             throw new CatalogException(ErrorCode.METADATA_MALFORMED, where + ": " + path
-                    + " does not match its summary's id and version (" + id + " " + version + ")");
+                    + " does not match its summary's id and version (" + summary.coordinates() + ")");
         }
-        return new CatalogTarget(path, file.length(), sha256.toLowerCase(java.util.Locale.ROOT), custom);
+        return new CatalogTarget(path, file.length(), sha256.toLowerCase(java.util.Locale.ROOT), summary);
     }
 
     /** Configures a client; only the trusted root is required besides the source. */

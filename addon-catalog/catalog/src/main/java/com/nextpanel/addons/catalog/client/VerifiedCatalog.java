@@ -1,5 +1,7 @@
 package com.nextpanel.addons.catalog.client;
 
+import com.nextpanel.addons.catalog.resolve.CatalogView;
+import com.nextpanel.addons.catalog.version.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.semver4j.Semver;
 
 /**
  * The catalog as a TUF client verified it: every package target and the state of each role. Immutable.
@@ -22,19 +23,19 @@ import org.semver4j.Semver;
 public record VerifiedCatalog(List<CatalogTarget> targets, RoleStatus root, RoleStatus timestamp, RoleStatus snapshot,
                               RoleStatus targetsRole) {
 
+    private static final Comparator<CatalogTarget> ORDER = Comparator.comparing(CatalogTarget::id)
+            .thenComparing(CatalogTarget::version)
+            .thenComparing(CatalogTarget::path);
+
     public VerifiedCatalog {
-        // parse every version once, not once per comparison (catalogs hold thousands of packages)
-        record Keyed(CatalogTarget target, String id, Semver version) {
-        }
-        List<Keyed> keyed = new ArrayList<>(targets.size());
-        for (CatalogTarget t : targets) {
-            keyed.add(new Keyed(t, t.id(), Semver.parse(t.version())));
-        }
-        keyed.sort(Comparator.comparing(Keyed::id)
-                .thenComparing((a, b) -> a.version() != null && b.version() != null ? a.version().compareTo(b.version())
-                        : a.target().version().compareTo(b.target().version()))
-                .thenComparing(k -> k.target().path()));
-        targets = keyed.stream().map(Keyed::target).toList();
+        List<CatalogTarget> sorted = new ArrayList<>(targets);
+        sorted.sort(ORDER);
+        targets = List.copyOf(sorted);
+    }
+
+    /** The catalog as the resolver sees it. */
+    public CatalogView view() {
+        return CatalogView.of(targets.stream().map(CatalogTarget::summary).toList());
     }
 
     /** @return every addon id with its versions in ascending order */
@@ -48,8 +49,13 @@ public record VerifiedCatalog(List<CatalogTarget> targets, RoleStatus root, Role
         return Collections.unmodifiableMap(out);
     }
 
-    public Optional<CatalogTarget> find(String id, String version) {
+    public Optional<CatalogTarget> find(String id, Version version) {
         return targets.stream().filter(t -> t.id().equals(id) && t.version().equals(version)).findFirst();
+    }
+
+    /** @param version a SemVer text; empty when it does not parse or is not listed */
+    public Optional<CatalogTarget> find(String id, String version) {
+        return Version.tryParse(version).flatMap(v -> find(id, v));
     }
 
     public Optional<CatalogTarget> findByPath(String path) {
