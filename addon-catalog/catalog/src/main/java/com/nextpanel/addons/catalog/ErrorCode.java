@@ -13,6 +13,8 @@ public enum ErrorCode {
     RANGE_INVALID,
     /** A package zip holds something unsafe: an escaping, absolute or linked entry, a duplicate, a bomb. */
     PACKAGE_UNSAFE,
+    /** A package is a safe zip but not a valid addon package: no {@code addon.json}, no jar, bad migration names. */
+    PACKAGE_INVALID,
     /** A package is well formed but is not the one the catalog promised (id or version differ). */
     PACKAGE_MISMATCH,
     /** A file's SHA-256 differs from the one the signed metadata names. */
