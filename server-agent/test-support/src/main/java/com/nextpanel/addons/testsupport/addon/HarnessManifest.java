@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The few manifest fields the harness needs, read with the SPI's own {@link Json} (the harness must not depend
  * on the catalog's manifest model, which validates much more).
  */
-record HarnessManifest(String id, String version, String entrypoint, List<String> routes, List<String> permissions) {
+record HarnessManifest(String id, String version, String entrypoint, List<String> routes, List<String> permissions,
+        Set<String> requiredAddons) {
 
     static HarnessManifest read(Path file) {
         Map<String, Object> json;
@@ -24,7 +27,25 @@ record HarnessManifest(String id, String version, String entrypoint, List<String
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
         return new HarnessManifest(text(json, "id", file), text(json, "version", file),
-                text(json, "entrypoint", file), texts(json, "routes", file), texts(json, "permissions", file));
+                text(json, "entrypoint", file), texts(json, "routes", file), texts(json, "permissions", file),
+                requiredAddons(json, file));
+    }
+
+    private static Set<String> requiredAddons(Map<String, Object> json, Path file) {
+        Object requires = json.getOrDefault("requires", Map.of());
+        Object addons = requires instanceof Map<?, ?> map ? map.get("addons") : null;
+        if (addons == null) {
+            return Set.of();
+        }
+        if (addons instanceof Map<?, ?> ranges) {
+            return ranges.keySet().stream().map(String.class::cast).collect(Collectors.toUnmodifiableSet());
+        }
+        throw new IllegalArgumentException(file + ": field 'requires.addons' must be an object of id to range");
+    }
+
+    /** @return whether a request path lies under one of this addon's route prefixes */
+    boolean claims(String path) {
+        return routes.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
     }
 
     private static String text(Map<String, Object> json, String field, Path file) {

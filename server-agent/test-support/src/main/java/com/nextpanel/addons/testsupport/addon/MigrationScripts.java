@@ -29,12 +29,15 @@ final class MigrationScripts {
     private MigrationScripts() {
     }
 
-    /** @return the migrations of all directories, ordered by version; a version found twice is an error */
+    /** @return the migrations of all (existing) directories, ordered by version; a version found twice is an error */
     static List<Migration> find(List<Path> dirs) {
         TreeMap<List<BigInteger>, Migration> byVersion = new TreeMap<>(MigrationScripts::compareVersions);
         for (Path dir : dirs) {
+            if (!Files.exists(dir)) {
+                continue; // an addon without tables has no migrations/
+            }
             if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("no migrations directory " + dir.toAbsolutePath());
+                throw new IllegalArgumentException("not a directory: " + dir.toAbsolutePath());
             }
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.sorted().toList()) {

@@ -114,4 +114,23 @@ class AddonHarnessTest {
         assertThatThrownBy(() -> AddonHarness.start(AddonSource.packageDir(broken)))
                 .hasMessageContaining("migration V1__bad.sql of harness_probe failed");
     }
+
+    @Test
+    void anAddonReachesTheRoutesOfTheAddonsItRequiresAndNoOthers() {
+        Path dependent = Path.of("src/test/resources/harness-dependent");
+        probe.install(AddonSource.packageDir(dependent));
+
+        HarnessReply relayed = probe.get("/api/v1/dependent/relay?to=/api/v1/probe/notes");
+        assertThat(relayed.list()).extracting(row -> row.get("text")).containsExactly("seeded");
+        assertThat(probe.get("/api/v1/dependent/relay?to=/api/v1/dependent/relay").object().get("message").toString())
+                .contains("harness_dependent requires no started addon with a route prefix for /api/v1/dependent/relay");
+        assertThat(probe.appliedMigrations("harness_dependent")).isEmpty();
+    }
+
+    @Test
+    void anAddonWhoseRequirementIsNotStartedDoesNotStart() {
+        Path dependent = Path.of("src/test/resources/harness-dependent");
+        assertThatThrownBy(() -> AddonHarness.start(AddonSource.packageDir(dependent)))
+                .hasMessage("harness_dependent requires harness_probe, which is not started");
+    }
 }
