@@ -40,7 +40,7 @@ import okhttp3.Response;
  * }
  * }</pre>
  */
-public final class AgentClient implements AutoCloseable {
+public final class AgentClient implements AgentApi, AutoCloseable {
 
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String API = "agent/v1";
@@ -129,26 +129,31 @@ public final class AgentClient implements AutoCloseable {
     // ---- agent API -------------------------------------------------------------------------------
 
     /** {@code GET /agent/v1/health} (no token needed). */
+    @Override
     public Health health() {
         return get(API + "/health", type(Health.class));
     }
 
     /** {@code GET /agent/v1/addons}: what is installed. */
+    @Override
     public List<AddonInfo> addons() {
         return get(API + "/addons", listOf(AddonInfo.class));
     }
 
     /** {@code POST /agent/v1/addons/{id}/disable}. @return the job id */
+    @Override
     public String disable(String addonId) {
         return post(API + "/addons/" + seg(addonId) + "/disable", Map.of());
     }
 
     /** {@code POST /agent/v1/addons/{id}/enable}. @return the job id */
+    @Override
     public String enable(String addonId) {
         return post(API + "/addons/" + seg(addonId) + "/enable", Map.of());
     }
 
     /** {@code GET /agent/v1/catalog}: the catalog as the agent verified it. */
+    @Override
     public List<CatalogEntry> catalog() {
         return get(API + "/catalog", listOf(CatalogEntry.class));
     }
@@ -158,6 +163,7 @@ public final class AgentClient implements AutoCloseable {
      *
      * @throws AgentClientException {@link ErrorCode#CONFLICT} with {@link AgentClientException#reasons()} where it cannot
      */
+    @Override
     public PlanView plan(PlanRequest request) {
         return send("POST", API + "/plan", request, type(PlanView.class));
     }
@@ -168,11 +174,13 @@ public final class AgentClient implements AutoCloseable {
     }
 
     /** {@code POST /agent/v1/marketplace/install}. @return the job id */
+    @Override
     public String install(String addonId, Optional<String> version) {
         return post(API + "/marketplace/install", new InstallBody(addonId, version));
     }
 
     /** {@code POST /agent/v1/marketplace/update}. @return the job id */
+    @Override
     public String update(String addonId, Optional<String> version, boolean backupFirst) {
         return post(API + "/marketplace/update", new UpdateBody(addonId, version, backupFirst));
     }
@@ -182,12 +190,14 @@ public final class AgentClient implements AutoCloseable {
      *
      * @throws AgentClientException {@link ErrorCode#CONFLICT} while another installed addon depends on it
      */
+    @Override
     public String uninstall(String addonId) {
         JobAccepted accepted = send("DELETE", API + "/marketplace/uninstall/" + seg(addonId), null, type(JobAccepted.class));
         return accepted.jobId();
     }
 
     /** {@code GET /agent/v1/jobs/{jobId}}. */
+    @Override
     public JobView job(String jobId) {
         return get(API + "/jobs/" + seg(jobId), type(JobView.class));
     }
@@ -196,6 +206,7 @@ public final class AgentClient implements AutoCloseable {
      * {@code GET /agent/v1/jobs}: the agent's recent jobs, newest first, where the agent offers the list
      * (not part of the contract).
      */
+    @Override
     public List<JobView> jobs() {
         return get(API + "/jobs", listOf(JobView.class));
     }
@@ -205,6 +216,7 @@ public final class AgentClient implements AutoCloseable {
      * {@code Last-Event-ID}), and when the job ended while it was away, delivers an {@code end} event made
      * from the job itself. Stops after the {@code end} event.
      */
+    @Override
     public EventSubscription events(String jobId, JobEventListener listener) {
         Objects.requireNonNull(listener, "listener");
         JobEventStream stream = new JobEventStream(this, jobId, listener);
@@ -219,6 +231,7 @@ public final class AgentClient implements AutoCloseable {
      * @throws AgentClientException {@link ErrorCode#TIMEOUT} when it has not ended in time; a transient
      *                              {@link ErrorCode#OFFLINE} is retried until then
      */
+    @Override
     public JobView awaitJob(String jobId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Semaphore signal = new Semaphore(0);
@@ -261,21 +274,25 @@ public final class AgentClient implements AutoCloseable {
     }
 
     /** {@code GET /agent/v1/backups}. */
+    @Override
     public List<BackupInfo> backups() {
         return get(API + "/backups", listOf(BackupInfo.class));
     }
 
     /** {@code POST /agent/v1/backups}. @return the job id */
+    @Override
     public String createBackup(BackupRequest request) {
         return post(API + "/backups", request);
     }
 
     /** {@code POST /agent/v1/backups/{backupId}/restore}. @return the job id */
+    @Override
     public String restore(String backupId) {
         return post(API + "/backups/" + seg(backupId) + "/restore", Map.of());
     }
 
     /** {@code DELETE /agent/v1/backups/{backupId}} (issue 4's housekeeping). */
+    @Override
     public void deleteBackup(String backupId) {
         send("DELETE", API + "/backups/" + seg(backupId), null, null);
     }
@@ -283,11 +300,13 @@ public final class AgentClient implements AutoCloseable {
     // ---- addon and core routes under /api/v1 ------------------------------------------------------
 
     /** {@code GET} any route of the server, e.g. {@code /api/v1/chat/sessions}, with the same token. */
+    @Override
     public JsonNode getJson(String path) {
         return get(relative(path), type(JsonNode.class));
     }
 
     /** {@code POST} a JSON body to any route of the server, e.g. to create rows through an addon's route. */
+    @Override
     public JsonNode postJson(String path, Object body) {
         return send("POST", relative(path), body, type(JsonNode.class));
     }
