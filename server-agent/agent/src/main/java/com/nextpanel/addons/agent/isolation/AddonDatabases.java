@@ -1,7 +1,9 @@
 package com.nextpanel.addons.agent.isolation;
 
+import com.nextpanel.addons.agent.db.Dialect;
 import com.nextpanel.addons.agent.AgentException;
 import com.nextpanel.addons.agent.ErrorCode;
+import com.nextpanel.addons.agent.db.Database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
@@ -43,6 +45,9 @@ public final class AddonDatabases implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String HISTORY_TABLE = "flyway_schema_history";
     private static final int POOL_SIZE = 4;
+    /** H2 settings that decide how a session parses names; they must match the agent's and need no admin. */
+    private static final java.util.Set<String> H2_SESSION_SETTINGS = java.util.Set.of("DATABASE_TO_LOWER",
+            "DATABASE_TO_UPPER", "CASE_INSENSITIVE_IDENTIFIERS", "MODE");
 
     private final DataSource admin;
     private final String addonJdbcUrl;
@@ -58,7 +63,7 @@ public final class AddonDatabases implements AutoCloseable {
     public AddonDatabases(DataSource admin, String jdbcUrl) {
         this.admin = admin;
         try (Connection c = admin.getConnection()) {
-            this.dialect = Dialect.of(c);
+            this.dialect = dialectOf(c);
             this.upperCase = c.getMetaData().storesUpperCaseIdentifiers();
         } catch (SQLException e) {
             throw new AgentException(ErrorCode.INTERNAL, "cannot reach the database: " + e.getMessage(), e);
@@ -74,8 +79,15 @@ public final class AddonDatabases implements AutoCloseable {
      */
     static String addonUrl(Dialect dialect, String url) {
         if (dialect == Dialect.H2) {
-            int settings = url.indexOf(';');
-            return (settings < 0 ? url : url.substring(0, settings)) + ";IFEXISTS=TRUE";
+            String[] parts = url.split(";");
+            StringBuilder addonUrl = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                String key = parts[i].split("=", 2)[0].trim().toUpperCase(Locale.ROOT);
+                if (H2_SESSION_SETTINGS.contains(key)) {
+                    addonUrl.append(';').append(parts[i]);
+                }
+            }
+            return addonUrl.append(";IFEXISTS=TRUE").toString();
         }
         int query = url.indexOf('?');
         if (query < 0) {
@@ -86,6 +98,29 @@ public final class AddonDatabases implements AutoCloseable {
                         && !p.toLowerCase(Locale.ROOT).startsWith("password="))
                 .collect(java.util.stream.Collectors.joining("&"));
         return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
+    }
+
+    /**
+     * @param database the agent's database (its pool connects as the owner of {@code billing}, who may create
+     *        schemas and roles)
+     */
+    public AddonDatabases(Database database) {
+        this(database.dataSource(), database.config().jdbcUrl());
+    }
+
+    /**
+     * @return the dialect of the database {@code connection} talks to
+     * @throws IllegalArgumentException for any other database
+     */
+    static Dialect dialectOf(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        if ("H2".equalsIgnoreCase(product)) {
+            return Dialect.H2;
+        }
+        if ("PostgreSQL".equalsIgnoreCase(product)) {
+            return Dialect.POSTGRESQL;
+        }
+        throw new IllegalArgumentException("unsupported database: " + product + " (H2 or PostgreSQL only)");
     }
 
     /** @return the database's dialect */
@@ -109,7 +144,7 @@ public final class AddonDatabases implements AutoCloseable {
         List<TableGrant> grants = parse(id, permissions);
         String schema = name("addon_" + id);
         try (Connection c = admin.getConnection()) {
-            String role = sql.roleName(c, id);
+            String role = name(sql.roleName(c, id));
             for (TableGrant grant : grants) {
                 if (!tableExists(c, name(grant.schema()), name(grant.table()))) {
                     throw new AgentException(ErrorCode.BAD_REQUEST, "addon " + id + " asks for permission " + grant
@@ -210,7 +245,7 @@ public final class AddonDatabases implements AutoCloseable {
             if (!schemaExists(c, schema)) {
                 throw new AgentException(ErrorCode.NOT_FOUND, "addon " + id + " has no database schema " + schema);
             }
-            role = sql.roleName(c, id);
+            role = name(sql.roleName(c, id));
             sql.setPassword(c, role, password);
             if (!c.getAutoCommit()) {
                 c.commit();
@@ -249,7 +284,7 @@ public final class AddonDatabases implements AutoCloseable {
         close(id);
         String schema = name("addon_" + id);
         try (Connection c = admin.getConnection()) {
-            String role = sql.roleName(c, id);
+            String role = name(sql.roleName(c, id));
             inTransaction(c, () -> sql.drop(c, role, schema), () -> { });
             LOG.info("addon {}: schema {} and role {} dropped", id, schema, role);
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package com.nextpanel.addons.agent.isolation;
 
+import com.nextpanel.addons.agent.db.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -26,9 +27,9 @@ public final class DatabaseCatalogSnapshot {
     private static final Map<String, String> H2 = new TreeMap<>(Map.of(
             "schemas", "SELECT SCHEMA_NAME, SCHEMA_OWNER FROM INFORMATION_SCHEMA.SCHEMATA",
             "tables", "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES"
-                    + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'",
+                    + " WHERE UPPER(TABLE_SCHEMA) <> 'INFORMATION_SCHEMA'",
             "columns", "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, DATA_TYPE, IS_NULLABLE"
-                    + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'",
+                    + " FROM INFORMATION_SCHEMA.COLUMNS WHERE UPPER(TABLE_SCHEMA) <> 'INFORMATION_SCHEMA'",
             "sequences", "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES",
             "indexes", "SELECT INDEX_SCHEMA, TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME FROM INFORMATION_SCHEMA.INDEXES",
             "constraints", "SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE"
@@ -84,7 +85,7 @@ public final class DatabaseCatalogSnapshot {
     }
 
     public static DatabaseCatalogSnapshot take(Connection c) throws SQLException {
-        Map<String, String> queries = Dialect.of(c) == Dialect.H2 ? H2 : POSTGRES;
+        Map<String, String> queries = AddonDatabases.dialectOf(c) == Dialect.H2 ? H2 : POSTGRES;
         Map<String, List<String>> kinds = new TreeMap<>();
         try (Statement s = c.createStatement()) {
             for (Map.Entry<String, String> query : queries.entrySet()) {

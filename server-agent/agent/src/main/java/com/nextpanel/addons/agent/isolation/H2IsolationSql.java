@@ -13,7 +13,7 @@ final class H2IsolationSql implements IsolationSql {
 
     @Override
     public String roleName(Connection admin, String addonId) {
-        return ("addon_" + addonId).toUpperCase(java.util.Locale.ROOT);
+        return "addon_" + addonId;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.nextpanel.addons.agent.isolation;
 
+import com.nextpanel.addons.agent.db.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -13,7 +14,7 @@ interface IsolationSql {
         return dialect == Dialect.H2 ? new H2IsolationSql() : new PostgresIsolationSql();
     }
 
-    /** @return the role name for an addon in this database */
+    /** @return the role name for an addon in this database, in lower case (the caller folds it as the database does) */
     String roleName(Connection admin, String addonId) throws SQLException;
 
     boolean roleExists(Connection admin, String role) throws SQLException;

@@ -1,5 +1,6 @@
 package com.nextpanel.addons.agent.isolation;
 
+import com.nextpanel.addons.agent.db.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

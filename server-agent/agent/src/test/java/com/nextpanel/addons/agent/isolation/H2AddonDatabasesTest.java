@@ -1,5 +1,6 @@
 package com.nextpanel.addons.agent.isolation;
 
+import com.nextpanel.addons.agent.db.Dialect;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
