@@ -158,6 +158,11 @@ public final class ConsoleContext {
         return catalog;
     }
 
+    /** The install/update/uninstall flow every page uses. */
+    public AddonActions actions() {
+        return actions;
+    }
+
     public AddonPages addonPages() {
         return addonPages;
     }

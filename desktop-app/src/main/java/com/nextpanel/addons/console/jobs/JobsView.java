@@ -101,7 +101,6 @@ public final class JobsView extends FxmlView {
         stateLabel.setText(state.name().replace('_', ' '));
         stateLabel.getStyleClass().removeAll("success", "danger", "warning", "accent", "muted");
         stateLabel.getStyleClass().add(JobsViewModel.styleOf(state.name()));
-        viewModel.updateSummary();
     }
 
     private static final class StateCell extends TableCell<StepRow, String> {

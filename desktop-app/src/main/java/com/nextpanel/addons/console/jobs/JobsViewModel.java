@@ -17,7 +17,18 @@ public final class JobsViewModel {
 
     public JobsViewModel(JobTracker tracker) {
         this.tracker = tracker;
-        selected.addListener((o, a, b) -> updateSummary());
+        javafx.beans.InvalidationListener follow = o -> updateSummary();
+        selected.addListener((o, a, b) -> {
+            if (a != null) {
+                a.stateProperty().removeListener(follow);
+                a.rollback().removeListener(follow);
+            }
+            if (b != null) {
+                b.stateProperty().addListener(follow);
+                b.rollback().addListener(follow);
+            }
+            updateSummary();
+        });
         tracker.jobs().addListener((javafx.collections.ListChangeListener<JobProgress>) c -> {
             if (selected.get() == null && !tracker.jobs().isEmpty()) {
                 selected.set(tracker.jobs().get(0));
@@ -46,8 +57,7 @@ public final class JobsViewModel {
         tracker.loadHistory();
     }
 
-    /** Recomputes the summary; the view calls it when the selected job's state changes. */
-    public void updateSummary() {
+    private void updateSummary() {
         JobProgress j = selected.get();
         summary.set(j == null ? "No job selected." : describe(j.state(), j.rollback().size()));
     }
