@@ -151,10 +151,10 @@ final class VerifyCommand implements Callable<Integer> {
             try {
                 ManifestSummary declared = new PackageReader().inspect(zip).summary();
                 List<String> problems = new ArrayList<>();
-                if (!declared.id().equals(target.id()) || !declared.version().equals(target.version())) {
+                if (!declared.id().equals(target.id()) || !declared.version().equals(target.manifest().version())) {
                     problems.add(name + ": its manifest says " + declared.coordinates()
-                            + " but targets.json lists " + target.summary().coordinates());
-                } else if (!declared.equals(target.summary())) {
+                            + " but targets.json lists " + target.manifest().coordinates());
+                } else if (!declared.equals(target.manifest())) {
                     problems.add(name + ": its manifest differs from the summary targets.json signs");
                 }
                 return problems;

@@ -24,7 +24,7 @@ public record VerifiedCatalog(List<CatalogTarget> targets, RoleStatus root, Role
                               RoleStatus targetsRole) {
 
     private static final Comparator<CatalogTarget> ORDER = Comparator.comparing(CatalogTarget::id)
-            .thenComparing(CatalogTarget::version)
+            .thenComparing(t -> t.manifest().version())
             .thenComparing(CatalogTarget::path);
 
     public VerifiedCatalog {
@@ -35,7 +35,7 @@ public record VerifiedCatalog(List<CatalogTarget> targets, RoleStatus root, Role
 
     /** The catalog as the resolver sees it. */
     public CatalogView view() {
-        return CatalogView.of(targets.stream().map(CatalogTarget::summary).toList());
+        return CatalogView.of(targets.stream().map(CatalogTarget::manifest).toList());
     }
 
     /** @return every addon id with its versions in ascending order */
@@ -50,7 +50,7 @@ public record VerifiedCatalog(List<CatalogTarget> targets, RoleStatus root, Role
     }
 
     public Optional<CatalogTarget> find(String id, Version version) {
-        return targets.stream().filter(t -> t.id().equals(id) && t.version().equals(version)).findFirst();
+        return targets.stream().filter(t -> t.id().equals(id) && t.manifest().version().equals(version)).findFirst();
     }
 
     /** @param version a SemVer text; empty when it does not parse or is not listed */
