@@ -5,10 +5,9 @@ import com.nextpanel.addons.catalog.archive.PackageReader;
 import com.nextpanel.addons.catalog.client.CatalogClient;
 import com.nextpanel.addons.catalog.client.CatalogSource;
 import com.nextpanel.addons.catalog.client.CatalogTarget;
-import com.nextpanel.addons.catalog.client.DirectorySource;
+import com.nextpanel.addons.catalog.client.RootChain;
 import com.nextpanel.addons.catalog.client.VerifiedCatalog;
 import com.nextpanel.addons.catalog.manifest.ManifestSummary;
-import com.nextpanel.addons.catalog.tuf.RootChain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -55,9 +54,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CatalogSource source = CatalogSource.of(catalog);
         List<String> problems = new ArrayList<>();
-        if (source instanceof DirectorySource dir) {
-            problems.addAll(RootChain.check(dir.dir()));
-        }
+        problems.addAll(RootChain.check(source));
         Path work = Files.createTempDirectory("addon-catalog-verify");
         try {
             CatalogClient.Builder builder = CatalogClient.builder(source).trustedRoot(root).clock(parent.clock());

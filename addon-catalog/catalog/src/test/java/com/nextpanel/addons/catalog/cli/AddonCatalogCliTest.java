@@ -262,4 +262,40 @@ class AddonCatalogCliTest {
         assertThat(refused.err()).contains("is not one of the keys root.json names for the root role");
         assertThat(catalog.resolve("packages/ai_chatbot-1.1.0.zip")).doesNotExist();
     }
+
+    @Test
+    void verifyOfAnHttpCatalogChecksMetadataRootHistoryAndPackages() throws Exception {
+        keygen();
+        publish(TestPackages.zip(tmp.resolve("in"), "ai_chatbot", "1.0.0"));
+        CliRun.run("publish", "--catalog", catalog.toString(), "--keys", keys.toString(), "--expires", "root=200d");
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            Path file = catalog.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            byte[] body = file.startsWith(catalog) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            try (java.io.OutputStream os = exchange.getResponseBody()) {
+                if (body != null) {
+                    os.write(body);
+                }
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            Path anchor = Files.copy(catalog.resolve("1.root.json"), tmp.resolve("anchor.json"));
+            CliRun ok = CliRun.run("verify", "--catalog", url, "--root", anchor.toString());
+            assertThat(ok.exitCode()).as(ok.toString()).isZero();
+            assertThat(ok.out()).contains("root v2", "1 package(s) verified");
+
+            // an old root no client walks any more is still checked
+            Files.writeString(catalog.resolve("1.root.json"),
+                    Files.readString(catalog.resolve("1.root.json")).replace("\"version\" : 1", "\"version\" : 3"));
+            CliRun failed = CliRun.run("verify", "--catalog", url, "--root", anchor.toString());
+            assertThat(failed.exitCode()).isEqualTo(1);
+            assertThat(failed.err()).contains(url + "1.root.json");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
