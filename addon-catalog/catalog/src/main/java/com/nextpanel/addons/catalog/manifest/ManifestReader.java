@@ -204,6 +204,16 @@ public final class ManifestReader {
             return null;
         }
 
+        @Override
+        public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                                                com.fasterxml.jackson.databind.deser.ValueInstantiator valueInsta,
+                                                JsonParser p, String msg) throws IOException {
+            problems.add(new ManifestProblem(path(p.getParsingContext()),
+                    "expected " + describe(ctxt.constructType(instClass)) + " but found " + describe(p.currentToken())));
+            p.skipChildren();
+            return null;
+        }
+
         private static String describe(JavaType type) {
             if (type.isCollectionLikeType() || type.isArrayType()) {
                 return "a list";
