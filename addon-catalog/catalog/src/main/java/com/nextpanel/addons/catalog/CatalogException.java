@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The catalog module's one root exception. Expected problems are values inside the module (a
- * {@code Resolution}, a list of {@code ManifestProblem}s); they become a {@code CatalogException} at the
- * boundary, whose {@link ErrorCode} tells the caller what kind of failure it is. The message names the
- * offending addon, version, file, entry or key.
+ * The addon-catalog module's one root exception. Its {@link ErrorCode} says what kind of problem it is;
+ * its message names the offending file, key, field or entry and the reason. Expected problems are values
+ * inside the module (a {@code Resolution}, a list of {@code ManifestProblem}s); they become a
+ * {@code CatalogException} at the boundary.
  */
 public class CatalogException extends RuntimeException {
 

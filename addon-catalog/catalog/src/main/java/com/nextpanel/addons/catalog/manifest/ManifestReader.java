@@ -63,30 +63,28 @@ public final class ManifestReader {
      */
     public static Manifest read(byte[] json, String source) {
         List<ManifestProblem> problems = new ArrayList<>();
-        RawManifest raw = bind(json, problems);
-        if (raw != null) {
-            ManifestValidator validator = new ManifestValidator(problems);
-            Manifest manifest = validator.validate(raw);
-            if (problems.isEmpty()) {
-                return manifest;
-            }
+        Manifest manifest = parse(json, problems);
+        if (!problems.isEmpty()) {
+            throw invalid(source, problems);
         }
-        throw invalid(source, problems);
+        return manifest;
     }
 
     /** @return every problem of the document; empty when it is a valid manifest */
     public static List<ManifestProblem> problems(byte[] json) {
-        try {
-            read(json, "addon.json");
-            return List.of();
-        } catch (CatalogException e) {
-            List<ManifestProblem> problems = new ArrayList<>();
-            for (String p : e.problems()) {
-                int colon = p.indexOf(": ");
-                problems.add(new ManifestProblem(p.substring(0, colon), p.substring(colon + 2)));
-            }
-            return problems;
+        List<ManifestProblem> problems = new ArrayList<>();
+        parse(json, problems);
+        return problems;
+    }
+
+    /** @return the manifest, or null with at least one problem added */
+    private static Manifest parse(byte[] json, List<ManifestProblem> problems) {
+        RawManifest raw = bind(json, problems);
+        if (raw == null) {
+            return null;
         }
+        Manifest manifest = new ManifestValidator(problems).validate(raw);
+        return problems.isEmpty() ? manifest : null;
     }
 
     /**
@@ -200,6 +198,16 @@ public final class ManifestReader {
                                             JsonParser p, String failureMsg) throws IOException {
             problems.add(new ManifestProblem(path(p.getParsingContext()),
                     "expected " + describe(targetType) + " but found " + describe(t)));
+            p.skipChildren();
+            return null;
+        }
+
+        @Override
+        public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                                                com.fasterxml.jackson.databind.deser.ValueInstantiator valueInsta,
+                                                JsonParser p, String msg) throws IOException {
+            problems.add(new ManifestProblem(path(p.getParsingContext()),
+                    "expected " + describe(ctxt.constructType(instClass)) + " but found " + describe(p.currentToken())));
             p.skipChildren();
             return null;
         }

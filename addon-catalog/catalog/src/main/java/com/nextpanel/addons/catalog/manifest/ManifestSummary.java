@@ -2,6 +2,7 @@ package com.nextpanel.addons.catalog.manifest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.nextpanel.addons.catalog.version.Version;
+import com.nextpanel.addons.catalog.version.VersionRange;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,7 +34,7 @@ public record ManifestSummary(
     public ManifestSummary {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
-        requires = requires == null ? Requires.core(com.nextpanel.addons.catalog.version.VersionRange.ANY) : requires;
+        requires = requires == null ? Requires.core(VersionRange.ANY) : requires;
         conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
         routes = routes == null ? List.of() : List.copyOf(routes);
         permissions = permissions == null ? List.of() : List.copyOf(permissions);

@@ -158,7 +158,7 @@ public final class Resolver {
 
         private Outcome tryCandidate(ManifestSummary candidate, Map<String, ManifestSummary> planned) {
             attempts++;
-            List<Reason> reasons = new ArrayList<>(ownChecks(candidate, planned));
+            List<Reason> dependencyReasons = new ArrayList<>();
             Map<String, ManifestSummary> next = new LinkedHashMap<>(planned);
             path.add(candidate.id());
             try {
@@ -167,12 +167,15 @@ public final class Resolver {
                     if (outcome instanceof Outcome.Ok ok) {
                         next = ok.planned();
                     } else {
-                        reasons.addAll(((Outcome.Failed) outcome).reasons());
+                        dependencyReasons.addAll(((Outcome.Failed) outcome).reasons());
                     }
                 }
             } finally {
                 path.remove(path.size() - 1);
             }
+            // Checked after the dependencies so that they are among the others it must not clash with.
+            List<Reason> reasons = new ArrayList<>(ownChecks(candidate, next));
+            reasons.addAll(dependencyReasons);
             if (!reasons.isEmpty()) {
                 return new Outcome.Failed(reasons);
             }
