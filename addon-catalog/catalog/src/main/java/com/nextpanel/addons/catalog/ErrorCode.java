@@ -1,31 +1,52 @@
 package com.nextpanel.addons.catalog;
 
-/** Every error the addon-catalog module reports. Messages name the offending file, key or field. */
+/**
+ * Every problem the catalog module reports through {@link CatalogException}. Callers (the agent, the
+ * CLI, the console) switch on the code, never on the message.
+ */
 public enum ErrorCode {
-    /** A metadata file is not the JSON the TUF specification describes (missing field, wrong type, float). */
-    METADATA_MALFORMED,
-    /** Fewer distinct trusted keys than the role's threshold signed the metadata. */
-    SIGNATURE_THRESHOLD_NOT_MET,
-    /** The metadata's expiry lies in the past of the client's clock (indefinite freeze). */
-    METADATA_EXPIRED,
-    /** A version number went back compared with what the client trusted before. */
-    ROLLBACK,
-    /** A version number differs from the one the referring role lists (mix-and-match). */
-    VERSION_MISMATCH,
-    /** A download went past its byte cap (endless data). */
-    TOO_LARGE,
-    /** A file's length differs from the signed length. */
-    LENGTH_MISMATCH,
-    /** A file's hash differs from the signed hash. */
+    /** {@code addon.json} is malformed or breaks a rule; {@link CatalogException#problems()} lists every one. */
+    MANIFEST_INVALID,
+    /** A text is not a SemVer 2.0 version. */
+    VERSION_INVALID,
+    /** A text is not a version range this module understands. */
+    RANGE_INVALID,
+    /** A package zip holds something unsafe: an escaping, absolute or linked entry, a duplicate, a bomb. */
+    PACKAGE_UNSAFE,
+    /** A package is a safe zip but not a valid addon package: no {@code addon.json}, no jar, bad migration names. */
+    PACKAGE_INVALID,
+    /** A package is well formed but is not the one the catalog promised (id or version differ). */
+    PACKAGE_MISMATCH,
+    /** A file's SHA-256 differs from the one the signed metadata names. */
     HASH_MISMATCH,
-    /** A file the catalog needs is absent. */
+    /** A file's length differs from the one the signed metadata names. */
+    LENGTH_MISMATCH,
+    /** A signature does not verify, or is malformed, or is by an unknown key. */
+    SIGNATURE_INVALID,
+    /** Fewer distinct trusted keys signed than the role's threshold asks. */
+    THRESHOLD_NOT_MET,
+    /** Metadata has expired. */
+    EXPIRED,
+    /** Metadata is older than metadata already trusted. */
+    ROLLBACK,
+    /** Metadata has not moved on while it should have (indefinite freeze). */
+    FREEZE,
+    /** A download or an archive exceeds its byte, entry or ratio cap. */
+    TOO_LARGE,
+    /** An addon, version, file or key does not exist. */
     NOT_FOUND,
-    /** A target is not in the verified catalog, or its name is unsafe. */
+    /** The resolver refused a request; the problems list every reason. */
+    RESOLUTION_FAILED,
+    /** Reading or writing a file or the network failed. */
+    IO,
+    /** Signed metadata is not the JSON the TUF specification describes (missing field, wrong type, a float). */
+    METADATA_MALFORMED,
+    /** A version differs from the one the referring role signs (mix-and-match of publications). */
+    VERSION_MISMATCH,
+    /** A target is not in the verified catalog with exactly this length and hash, or its name is unsafe. */
     TARGET_UNKNOWN,
-    /** A key file is missing, malformed or does not belong to the role. */
+    /** A signing key file is missing, malformed, exists already, or is not the key root names for its role. */
     KEY_INVALID,
-    /** Publishing would change an already published package, or the repository is inconsistent. */
-    PUBLISH_CONFLICT,
-    /** Reading or writing failed. */
-    IO
+    /** Publishing would change an already published package (same id and version, other bytes). */
+    PUBLISH_CONFLICT
 }

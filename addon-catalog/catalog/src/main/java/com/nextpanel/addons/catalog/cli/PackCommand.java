@@ -24,8 +24,7 @@ final class PackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Packages.pack(src, out);
-        Packages.Declared declared = Packages.read(out);
-        spec.commandLine().getOut().println("packed " + declared.id() + " " + declared.version() + " -> " + out);
+        spec.commandLine().getOut().println("packed " + Packages.read(out).coordinates() + " -> " + out);
         return AddonCatalogCli.OK;
     }
 }

@@ -1,50 +1,52 @@
 package com.nextpanel.addons.catalog.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nextpanel.addons.catalog.CatalogException;
 import com.nextpanel.addons.catalog.ErrorCode;
-import com.nextpanel.addons.catalog.tuf.TufJson;
+import com.nextpanel.addons.catalog.manifest.Manifest;
+import com.nextpanel.addons.catalog.manifest.ManifestReader;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
+import com.nextpanel.addons.catalog.manifest.TableScanner;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The CLI's view of an addon package: its manifest's id, version and the summary signed under {@code custom}.
+ * The CLI's view of an addon package: its validated manifest and the summary signed under {@code custom}.
  * (Interim reader until the archive package's safe reader is merged in.)
  */
 final class Packages {
 
-    /** What a package declares about itself. */
-    record Declared(String id, String version, JsonNode summary) {
-    }
-
     private Packages() {
     }
 
-    static Declared read(Path zip) {
+    static ManifestSummary read(Path zip) {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             ZipEntry entry = file.getEntry("addon.json");
             if (entry == null) {
-                throw new CatalogException(ErrorCode.METADATA_MALFORMED, zip + ": no addon.json");
+                throw new CatalogException(ErrorCode.PACKAGE_UNSAFE, zip + ": no addon.json");
             }
-            byte[] bytes;
-            try (InputStream in = file.getInputStream(entry)) {
-                bytes = in.readNBytes(1024 * 1024);
-            }
-            ObjectNode manifest = TufJson.parseObject(bytes, zip + "!addon.json");
-            ObjectNode summary = TufJson.object();
-            for (String field : new String[] {"id", "name", "version", "description", "category", "requires", "routes",
-                "permissions", "conflicts"}) {
-                if (manifest.has(field)) {
-                    summary.set(field, manifest.get(field));
+            Manifest manifest = ManifestReader.read(readEntry(file, entry), zip + "!addon.json");
+            List<String> scripts = new ArrayList<>();
+            for (ZipEntry e : Collections.list(file.entries())) {
+                if (e.getName().startsWith("migrations/") && e.getName().endsWith(".sql")) {
+                    scripts.add(new String(readEntry(file, e), StandardCharsets.UTF_8));
                 }
             }
-            return new Declared(manifest.path("id").asText(), manifest.path("version").asText(), summary);
+            return ManifestSummary.fromManifest(manifest, TableScanner.createdTables(scripts));
         } catch (IOException e) {
-            throw new CatalogException(ErrorCode.METADATA_MALFORMED, zip + ": not a readable zip (" + e.getMessage() + ")", e);
+            throw new CatalogException(ErrorCode.PACKAGE_UNSAFE, zip + ": not a readable zip (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static byte[] readEntry(ZipFile file, ZipEntry entry) throws IOException {
+        try (InputStream in = file.getInputStream(entry)) {
+            return in.readNBytes(ManifestReader.MAX_MANIFEST_BYTES);
         }
     }
 

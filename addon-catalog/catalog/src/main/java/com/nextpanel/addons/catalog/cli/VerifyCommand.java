@@ -6,6 +6,7 @@ import com.nextpanel.addons.catalog.client.CatalogSource;
 import com.nextpanel.addons.catalog.client.CatalogTarget;
 import com.nextpanel.addons.catalog.client.DirectorySource;
 import com.nextpanel.addons.catalog.client.VerifiedCatalog;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
 import com.nextpanel.addons.catalog.tuf.RootChain;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,7 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
                 problems.add(e.getMessage());
             }
             if (verified != null) {
-                PackageChecks checks = new PackageChecks(client, verified, work.resolve("cache"));
+                PackageChecks checks = new PackageChecks(client, source, verified, work.resolve("cache"));
                 problems.addAll(file != null ? checks.checkFile(file) : checks.checkAll());
             }
             report(problems, verified);
@@ -107,14 +108,14 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Checks of packages against the verified catalog; every problem is a line naming the file. */
-    private record PackageChecks(CatalogClient client, VerifiedCatalog catalog, Path cache) {
+    private record PackageChecks(CatalogClient client, CatalogSource source, VerifiedCatalog catalog, Path cache) {
 
         List<String> checkAll() {
             List<String> problems = new ArrayList<>();
             for (CatalogTarget target : catalog.targets()) {
                 try {
                     Path verified = client.fetchTarget(target, cache);
-                    problems.addAll(checkContents(verified, target, target.path()));
+                    problems.addAll(checkContents(verified, target, source.locate(target.path())));
                 } catch (CatalogException e) {
                     problems.add(e.getMessage());
                 }
@@ -147,17 +148,19 @@ final class VerifyCommand implements Callable<Integer> {
 
         private static List<String> checkContents(Path zip, CatalogTarget target, String name) {
             try {
-                Packages.Declared declared = Packages.read(zip);
+                ManifestSummary declared = Packages.read(zip);
                 List<String> problems = new ArrayList<>();
                 if (!declared.id().equals(target.id()) || !declared.version().equals(target.version())) {
-                    problems.add(name + ": its manifest says " + declared.id() + " " + declared.version()
-                            + " but targets.json lists " + target.id() + " " + target.version());
-                } else if (!declared.summary().equals(target.summary())) {
+                    problems.add(name + ": its manifest says " + declared.coordinates()
+                            + " but targets.json lists " + target.summary().coordinates());
+                } else if (!declared.equals(target.summary())) {
                     problems.add(name + ": its manifest differs from the summary targets.json signs");
                 }
                 return problems;
             } catch (CatalogException e) {
-                return List.of(name + ": " + e.getMessage());
+                // name the package as the user knows it, not the verified copy in the temporary cache
+                String message = e.getMessage().replace(zip.toString(), name);
+                return List.of(message.contains(name) ? message : name + ": " + message);
             }
         }
     }

@@ -1,6 +1,8 @@
 package com.nextpanel.addons.catalog.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
+import com.nextpanel.addons.catalog.version.Version;
+import java.util.Objects;
 
 /**
  * One package the verified catalog lists.
@@ -10,22 +12,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param sha256  its signed SHA-256, lower-case hex
  * @param summary the manifest summary the publisher signed under {@code custom}
  */
-public record CatalogTarget(String path, long length, String sha256, JsonNode summary) {
+public record CatalogTarget(String path, long length, String sha256, ManifestSummary summary) {
 
     public CatalogTarget {
-        summary = summary.deepCopy();
-    }
-
-    @Override
-    public JsonNode summary() {
-        return summary.deepCopy();
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(summary, "summary");
     }
 
     public String id() {
-        return summary.path("id").asText();
+        return summary.id();
     }
 
-    public String version() {
-        return summary.path("version").asText();
+    public Version version() {
+        return summary.version();
     }
 }

@@ -156,7 +156,7 @@ final class MetadataUpdater {
 
     private void expiry(Instant expires, String where) {
         if (!expires.isAfter(now)) {
-            throw new CatalogException(ErrorCode.METADATA_EXPIRED, where + ": expired at " + expires + " (now " + now + ")");
+            throw new CatalogException(ErrorCode.EXPIRED, where + ": expired at " + expires + " (now " + now + ")");
         }
     }
 

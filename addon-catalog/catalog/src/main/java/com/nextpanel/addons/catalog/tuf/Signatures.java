@@ -22,7 +22,7 @@ public final class Signatures {
 
     /**
      * @return the ids of the distinct trusted keys whose signatures are valid, sorted
-     * @throws CatalogException {@link ErrorCode#SIGNATURE_THRESHOLD_NOT_MET} when they are fewer than the threshold
+     * @throws CatalogException {@link ErrorCode#THRESHOLD_NOT_MET} when they are fewer than the threshold
      */
     public static List<String> verifyThreshold(SignedEnvelope envelope, Map<String, TufKey> keys, RoleKeys roleKeys,
                                                String roleName, String file) {
@@ -40,7 +40,7 @@ public final class Signatures {
             }
         }
         if (validIds.size() < roleKeys.threshold()) {
-            throw new CatalogException(ErrorCode.SIGNATURE_THRESHOLD_NOT_MET, file + ": signed by " + validIds.size()
+            throw new CatalogException(ErrorCode.THRESHOLD_NOT_MET, file + ": signed by " + validIds.size()
                     + " valid " + roleName + " key(s), threshold is " + roleKeys.threshold()
                     + " (signatures are missing, invalid or from keys the " + roleName + " role does not name)");
         }

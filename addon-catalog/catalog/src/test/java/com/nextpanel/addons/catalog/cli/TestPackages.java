@@ -54,8 +54,11 @@ final class TestPackages {
         return file;
     }
 
+    /** Fixed entry times make the same package the same bytes, whenever it is built. */
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(315_532_800_000L);
+        zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
     }

@@ -34,13 +34,13 @@ class CatalogClientTest {
         VerifiedCatalog catalog = repo.client().build().refresh();
 
         assertThat(catalog.byAddon().keySet()).containsExactly("ai_chatbot", "notification_hub");
-        assertThat(catalog.byAddon().get("ai_chatbot")).extracting(CatalogTarget::version).containsExactly("1.2.0", "1.10.0");
+        assertThat(catalog.byAddon().get("ai_chatbot")).extracting(t -> t.version().toString()).containsExactly("1.2.0", "1.10.0");
         assertThat(catalog.latest("ai_chatbot")).map(CatalogTarget::path).contains("packages/ai_chatbot-1.10.0.zip");
         assertThat(catalog.targetsSignedBy()).containsExactly(repo.key(Role.TARGETS, 0).keyId());
         assertThat(catalog.timestamp().version()).isEqualTo(1);
         assertThat(catalog.root().expires()).isAfter(RepoFixture.NOW);
         CatalogTarget hub = catalog.find("notification_hub", "1.0.0").orElseThrow();
-        assertThat(hub.summary().path("name").asText()).isEqualTo("notification_hub addon");
+        assertThat(hub.summary().name()).isEqualTo("notification_hub addon");
         assertThat(hub.sha256()).hasSize(64);
     }
 
@@ -145,18 +145,18 @@ class CatalogClientTest {
         RepoFixture repo = RepoFixture.create(tmp.resolve("repo")).addPackage("ai_chatbot", "1.0.0")
                 .expires(Role.TIMESTAMP, RepoFixture.NOW.minusSeconds(1)).publish();
 
-        assertFails(() -> repo.client().build().refresh(), ErrorCode.METADATA_EXPIRED, "timestamp.json", "expired");
+        assertFails(() -> repo.client().build().refresh(), ErrorCode.EXPIRED, "timestamp.json", "expired");
     }
 
     @Test
     void expiredSnapshotOrTargetsIsRejected() {
         RepoFixture repo = RepoFixture.create(tmp.resolve("repo")).addPackage("ai_chatbot", "1.0.0")
                 .expires(Role.SNAPSHOT, RepoFixture.NOW).publish();
-        assertFails(() -> repo.client().build().refresh(), ErrorCode.METADATA_EXPIRED, "snapshot.json");
+        assertFails(() -> repo.client().build().refresh(), ErrorCode.EXPIRED, "snapshot.json");
 
         repo.expires(Role.SNAPSHOT, RepoFixture.NOW.plusSeconds(60)).expires(Role.TARGETS, RepoFixture.NOW.minusSeconds(60))
                 .publish();
-        assertFails(() -> repo.client().build().refresh(), ErrorCode.METADATA_EXPIRED, "targets.json");
+        assertFails(() -> repo.client().build().refresh(), ErrorCode.EXPIRED, "targets.json");
     }
 
     @Test
@@ -165,7 +165,7 @@ class CatalogClientTest {
         repo.expires(Role.ROOT, RepoFixture.NOW.minusSeconds(3600))
                 .rotateRoot(repo.keys(Role.ROOT), 1, repo.keys(Role.ROOT), java.util.Map.of());
 
-        assertFails(() -> repo.client().build().refresh(), ErrorCode.METADATA_EXPIRED, "root.json", "v2");
+        assertFails(() -> repo.client().build().refresh(), ErrorCode.EXPIRED, "root.json", "v2");
     }
 
     @Test
@@ -245,7 +245,7 @@ class CatalogClientTest {
         RepoFixture repo = RepoFixture.create(tmp.resolve("repo"), java.util.Map.of(Role.TARGETS, 3),
                 java.util.Map.of(Role.TARGETS, 2)).addPackage("ai_chatbot", "1.0.0");
         repo.signers(Role.TARGETS, List.of(repo.key(Role.TARGETS, 1))).publish();
-        assertFails(() -> repo.client().build().refresh(), ErrorCode.SIGNATURE_THRESHOLD_NOT_MET, "targets.json",
+        assertFails(() -> repo.client().build().refresh(), ErrorCode.THRESHOLD_NOT_MET, "targets.json",
                 "1 valid targets key", "threshold is 2");
 
         repo.signers(Role.TARGETS, List.of(repo.key(Role.TARGETS, 0), repo.key(Role.TARGETS, 2))).publish();
@@ -260,7 +260,7 @@ class CatalogClientTest {
                 java.util.Map.of(Role.TIMESTAMP, 2)).addPackage("ai_chatbot", "1.0.0");
         repo.signers(Role.TIMESTAMP, List.of(repo.key(Role.TIMESTAMP, 0), repo.key(Role.TIMESTAMP, 0))).publish();
 
-        assertFails(() -> repo.client().build().refresh(), ErrorCode.SIGNATURE_THRESHOLD_NOT_MET, "timestamp.json",
+        assertFails(() -> repo.client().build().refresh(), ErrorCode.THRESHOLD_NOT_MET, "timestamp.json",
                 "threshold is 2");
     }
 
@@ -280,7 +280,7 @@ class CatalogClientTest {
         repo.write("timestamp.json", ts.replace("\"version\" : 1", "\"version\" : 7")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        assertFails(() -> repo.client().build().refresh(), ErrorCode.SIGNATURE_THRESHOLD_NOT_MET, "timestamp.json");
+        assertFails(() -> repo.client().build().refresh(), ErrorCode.THRESHOLD_NOT_MET, "timestamp.json");
     }
 
     @Test
@@ -289,7 +289,7 @@ class CatalogClientTest {
         repo.metaHashes = false;
         repo.signers(Role.TARGETS, List.of()).publish();
 
-        assertFails(() -> repo.client().build().refresh(), ErrorCode.SIGNATURE_THRESHOLD_NOT_MET, "targets.json",
+        assertFails(() -> repo.client().build().refresh(), ErrorCode.THRESHOLD_NOT_MET, "targets.json",
                 "signed by 0 valid");
     }
 
@@ -298,7 +298,7 @@ class CatalogClientTest {
         RepoFixture repo = RepoFixture.create(tmp.resolve("repo")).addPackage("ai_chatbot", "1.0.0");
         repo.signers(Role.TARGETS, List.of(repo.key(Role.SNAPSHOT, 0))).publish();
 
-        assertFails(() -> repo.client().build().refresh(), ErrorCode.SIGNATURE_THRESHOLD_NOT_MET, "targets.json");
+        assertFails(() -> repo.client().build().refresh(), ErrorCode.THRESHOLD_NOT_MET, "targets.json");
     }
 
     @Test
@@ -323,7 +323,7 @@ class CatalogClientTest {
         List<com.nextpanel.addons.catalog.tuf.SigningKey> attacker = RepoFixture.newKeys(1);
         repo.rotateRoot(attacker, 1, attacker, java.util.Map.of());
 
-        assertFails(() -> repo.client().build().refresh(), ErrorCode.SIGNATURE_THRESHOLD_NOT_MET, "2.root.json", "old");
+        assertFails(() -> repo.client().build().refresh(), ErrorCode.THRESHOLD_NOT_MET, "2.root.json", "old");
     }
 
     @Test
@@ -333,7 +333,7 @@ class CatalogClientTest {
         List<com.nextpanel.addons.catalog.tuf.SigningKey> newRoot = RepoFixture.newKeys(2);
         repo.rotateRoot(newRoot, 2, List.of(oldRoot.get(0), newRoot.get(0)), java.util.Map.of());
 
-        assertFails(() -> repo.client().build().refresh(), ErrorCode.SIGNATURE_THRESHOLD_NOT_MET, "2.root.json",
+        assertFails(() -> repo.client().build().refresh(), ErrorCode.THRESHOLD_NOT_MET, "2.root.json",
                 "threshold is 2");
     }
 

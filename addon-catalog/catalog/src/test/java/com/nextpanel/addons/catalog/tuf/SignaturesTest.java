@@ -26,7 +26,7 @@ class SignaturesTest {
         assertThatThrownBy(() -> Signatures.verifyThreshold(envelope, keys, new RoleKeys(List.of("id-a", "id-b"), 2),
                 "targets", "targets.json"))
                 .isInstanceOfSatisfying(CatalogException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_THRESHOLD_NOT_MET));
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.THRESHOLD_NOT_MET));
     }
 
     @Test
