@@ -6,13 +6,13 @@ import com.nextpanel.addons.spi.AddonRequest;
 import com.nextpanel.addons.spi.AddonResponse;
 import com.nextpanel.addons.spi.RouteRegistry;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /** The HTTP face of the chatbot, under its declared prefix {@code /api/v1/chat}. */
 final class ChatRoutes {
 
     static final String SESSIONS = "/api/v1/chat/sessions";
-    private static final Set<String> STATUSES = Set.of("OPEN", "WAITING_FOR_AGENT", "CLOSED");
+    private static final List<String> STATUSES = List.of("OPEN", "WAITING_FOR_AGENT", "CLOSED");
 
     private final ChatStore store;
     private final CannedResponder responder;
