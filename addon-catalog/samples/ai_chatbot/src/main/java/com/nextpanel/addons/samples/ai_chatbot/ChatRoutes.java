@@ -1,7 +1,6 @@
 package com.nextpanel.addons.samples.ai_chatbot;
 
 import com.nextpanel.addons.samples.common.Input;
-import com.nextpanel.addons.samples.common.RouteProblem;
 import com.nextpanel.addons.spi.AddonRequest;
 import com.nextpanel.addons.spi.AddonResponse;
 import com.nextpanel.addons.spi.RouteRegistry;
@@ -32,10 +31,7 @@ final class ChatRoutes {
 
     /** GET sessions[?status=OPEN][&limit=N]: newest (1.1.0: most recently active) first. */
     private AddonResponse listSessions(AddonRequest request) throws Exception {
-        Optional<String> status = request.queryParam("status");
-        if (status.isPresent() && !STATUSES.contains(status.get())) {
-            throw RouteProblem.badRequest("query parameter 'status' must be one of " + STATUSES);
-        }
+        Optional<String> status = Input.choice(request, "status", STATUSES);
         return AddonResponse.ok(store.sessions(status, Input.limit(request, 100, 500)).stream()
                 .map(ChatSession::toJson).toList());
     }

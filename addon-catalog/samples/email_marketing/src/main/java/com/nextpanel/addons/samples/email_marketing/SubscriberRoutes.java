@@ -37,10 +37,7 @@ final class SubscriberRoutes {
     }
 
     private AddonResponse list(AddonRequest request) throws Exception {
-        Optional<String> status = request.queryParam("status");
-        if (status.isPresent() && !STATUSES.contains(status.get())) {
-            throw RouteProblem.badRequest("query parameter 'status' must be one of " + STATUSES);
-        }
+        Optional<String> status = Input.choice(request, "status", STATUSES);
         return AddonResponse.ok(subscribers.list(status));
     }
 

@@ -43,10 +43,7 @@ final class TemplateRoutes {
 
     /** GET templates[?channel=SMS]: the templates usable on that channel, by name. */
     private AddonResponse list(AddonRequest request) throws Exception {
-        Optional<String> channel = request.queryParam("channel");
-        if (channel.isPresent() && !CHANNELS.contains(channel.get())) {
-            throw RouteProblem.badRequest("query parameter 'channel' must be one of " + CHANNELS);
-        }
+        Optional<String> channel = Input.choice(request, "channel", CHANNELS);
         return AddonResponse.ok(store.list(channel));
     }
 

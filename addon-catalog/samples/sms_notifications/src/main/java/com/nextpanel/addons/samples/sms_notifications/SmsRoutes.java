@@ -38,10 +38,7 @@ final class SmsRoutes {
 
     /** GET messages[?status=SENT][&limit=N]: newest first. */
     private AddonResponse list(AddonRequest request) throws Exception {
-        Optional<String> status = request.queryParam("status");
-        if (status.isPresent() && !STATUSES.contains(status.get())) {
-            throw RouteProblem.badRequest("query parameter 'status' must be one of " + STATUSES);
-        }
+        Optional<String> status = Input.choice(request, "status", STATUSES);
         return AddonResponse.ok(store.list(status, Input.limit(request, 100, 500)));
     }
 
