@@ -36,5 +36,15 @@ public enum ErrorCode {
     /** The resolver refused a request; the problems list every reason. */
     RESOLUTION_FAILED,
     /** Reading or writing a file or the network failed. */
-    IO
+    IO,
+    /** Signed metadata is not the JSON the TUF specification describes (missing field, wrong type, a float). */
+    METADATA_MALFORMED,
+    /** A version differs from the one the referring role signs (mix-and-match of publications). */
+    VERSION_MISMATCH,
+    /** A target is not in the verified catalog with exactly this length and hash, or its name is unsafe. */
+    TARGET_UNKNOWN,
+    /** A signing key file is missing, malformed, exists already, or is not the key root names for its role. */
+    KEY_INVALID,
+    /** Publishing would change an already published package (same id and version, other bytes). */
+    PUBLISH_CONFLICT
 }
