@@ -17,9 +17,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Starts addons for real in a test, as the agent would but without the agent: an in-memory H2 database, each
- * addon's migrations applied in its own schema as its own role, its entrypoint (from the manifest) started with
- * a small {@link com.nextpanel.addons.spi.AddonContext}, routes called by method and path.
+ * Starts addons for real in a test, as the agent would but without the agent: a fresh database (in-memory H2,
+ * or PostgreSQL: {@link HarnessBackend}), each addon's migrations applied in its own schema as its own role, its
+ * entrypoint (from the manifest) started with a small {@link com.nextpanel.addons.spi.AddonContext}, routes
+ * called by method and path.
  *
  * <pre>{@code
  * try (AddonHarness chat = AddonHarness.start(AddonSource.packageDir(Path.of("src/addon")))) {
@@ -42,28 +43,40 @@ public final class AddonHarness implements AutoCloseable {
     private record Running(HarnessManifest manifest, DataSource dataSource, HarnessRoutes routes, Addon addon) {
     }
 
-    private final HarnessDatabase database = new HarnessDatabase();
+    private final HarnessDatabase database;
     private final Map<String, List<String>> applied = new HashMap<>();
     private final Map<String, Running> running = new LinkedHashMap<>();
     private final Map<String, String> configuration;
 
-    private AddonHarness(Map<String, String> configuration) {
+    private AddonHarness(HarnessBackend backend, Map<String, String> configuration) {
         this.configuration = Map.copyOf(configuration);
+        this.database = backend.open();
     }
 
-    /** Starts the addon with an empty configuration; see {@link #start(AddonSource, Map)}. */
+    /** Starts the addon on H2 with an empty configuration; see {@link #start(HarnessBackend, AddonSource, Map)}. */
     public static AddonHarness start(AddonSource source) {
-        return start(source, Map.of());
+        return start(HarnessBackend.H2, source, Map.of());
+    }
+
+    /** Starts the addon on H2; see {@link #start(HarnessBackend, AddonSource, Map)}. */
+    public static AddonHarness start(AddonSource source, Map<String, String> configuration) {
+        return start(HarnessBackend.H2, source, configuration);
+    }
+
+    /** Starts the addon with an empty configuration; see {@link #start(HarnessBackend, AddonSource, Map)}. */
+    public static AddonHarness start(HarnessBackend backend, AddonSource source) {
+        return start(backend, source, Map.of());
     }
 
     /**
+     * @param backend the database to run on, a fresh one
      * @param source the addon's manifest and migrations
      * @param configuration what {@code AddonContext.configuration()} answers, for every addon of this harness
      * @return the harness with the addon started and healthy
      * @throws IllegalStateException when a migration fails, start throws, or the health check says down
      */
-    public static AddonHarness start(AddonSource source, Map<String, String> configuration) {
-        AddonHarness harness = new AddonHarness(configuration);
+    public static AddonHarness start(HarnessBackend backend, AddonSource source, Map<String, String> configuration) {
+        AddonHarness harness = new AddonHarness(backend, configuration);
         try {
             return harness.install(source);
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nextpanel.addons.testsupport.addon.AddonHarness;
 import com.nextpanel.addons.testsupport.addon.AddonSource;
+import com.nextpanel.addons.testsupport.addon.HarnessBackend;
 import com.nextpanel.addons.testsupport.addon.HarnessReply;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,9 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** email_marketing 1.0.0 started for real on H2, its role granted SELECT on billing.customers. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(HarnessBackend.class)
 class EmailMarketingAddonTest {
+
+    @Parameter
+    HarnessBackend backend;
 
     static final String SUBSCRIBERS = "/api/v1/email/subscribers";
     static final String CAMPAIGNS = "/api/v1/email/campaigns";
@@ -22,7 +31,7 @@ class EmailMarketingAddonTest {
 
     @BeforeEach
     void start() {
-        email = AddonHarness.start(AddonSource.packageDir(Path.of("src/addon")));
+        email = AddonHarness.start(backend, AddonSource.packageDir(Path.of("src/addon")));
     }
 
     @AfterEach

@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nextpanel.addons.testsupport.addon.AddonHarness;
 import com.nextpanel.addons.testsupport.addon.AddonSource;
+import com.nextpanel.addons.testsupport.addon.HarnessBackend;
 import com.nextpanel.addons.testsupport.addon.HarnessReply;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** notification_hub 1.0.0 started for real on H2 through the addon harness. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(HarnessBackend.class)
 class NotificationHubAddonTest {
+
+    @Parameter
+    HarnessBackend backend;
 
     static final AddonSource HUB = AddonSource.packageDir(Path.of("src/addon"));
     static final String TEMPLATES = "/api/v1/notifications/templates";
@@ -21,7 +30,7 @@ class NotificationHubAddonTest {
 
     @BeforeEach
     void start() {
-        hub = AddonHarness.start(HUB);
+        hub = AddonHarness.start(backend, HUB);
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nextpanel.addons.testsupport.addon.AddonHarness;
 import com.nextpanel.addons.testsupport.addon.AddonSource;
+import com.nextpanel.addons.testsupport.addon.HarnessBackend;
 import com.nextpanel.addons.testsupport.addon.HarnessReply;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,9 +15,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** sms_notifications 1.0.0 started for real on H2 beside the notification_hub it requires. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(HarnessBackend.class)
 class SmsAddonTest {
+
+    @Parameter
+    HarnessBackend backend;
 
     static final AddonSource HUB = AddonSource.packageDir(Path.of("../notification_hub/src/addon"));
     static final AddonSource SMS = AddonSource.packageDir(Path.of("src/addon"));
@@ -28,7 +37,7 @@ class SmsAddonTest {
 
     @BeforeEach
     void start() {
-        harness = AddonHarness.start(HUB).install(SMS);
+        harness = AddonHarness.start(backend, HUB).install(SMS);
     }
 
     @AfterEach
@@ -38,7 +47,7 @@ class SmsAddonTest {
 
     @Test
     void cannotStartWithoutTheHubItRequires() {
-        assertThatThrownBy(() -> AddonHarness.start(SMS))
+        assertThatThrownBy(() -> AddonHarness.start(backend, SMS))
                 .hasMessage("sms_notifications requires notification_hub, which is not started");
     }
 
