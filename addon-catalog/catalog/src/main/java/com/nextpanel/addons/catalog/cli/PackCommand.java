@@ -1,5 +1,7 @@
 package com.nextpanel.addons.catalog.cli;
 
+import com.nextpanel.addons.catalog.archive.PackResult;
+import com.nextpanel.addons.catalog.archive.PackageWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,8 +25,9 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Packages.pack(src, out);
-        spec.commandLine().getOut().println("packed " + Packages.read(out).coordinates() + " -> " + out);
+        PackResult packed = new PackageWriter().write(src, out);
+        spec.commandLine().getOut().println("packed " + packed.summary().coordinates() + " -> " + out + " (" + packed.length()
+                + " bytes, sha256 " + packed.sha256Hex() + ")");
         return AddonCatalogCli.OK;
     }
 }

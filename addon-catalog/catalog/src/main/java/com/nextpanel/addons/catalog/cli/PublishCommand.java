@@ -1,5 +1,6 @@
 package com.nextpanel.addons.catalog.cli;
 
+import com.nextpanel.addons.catalog.archive.PackageReader;
 import com.nextpanel.addons.catalog.client.SummaryJson;
 import com.nextpanel.addons.catalog.manifest.ManifestSummary;
 import com.nextpanel.addons.catalog.tuf.CatalogPublisher;
@@ -59,7 +60,8 @@ final class PublishCommand implements Callable<Integer> {
         Keyring keyring = Keyring.load(keys);
         List<CatalogPublisher.NewTarget> targets = new ArrayList<>();
         for (Path file : files) {
-            ManifestSummary summary = Packages.read(file);
+            // the safe reader: the same checks an agent applies before it installs the package
+            ManifestSummary summary = new PackageReader().inspect(file).summary();
             targets.add(new CatalogPublisher.NewTarget(TargetPaths.packagePath(summary.id(), summary.version().toString()),
                     file, SummaryJson.toCustom(summary)));
         }

@@ -1,6 +1,7 @@
 package com.nextpanel.addons.catalog.cli;
 
 import com.nextpanel.addons.catalog.CatalogException;
+import com.nextpanel.addons.catalog.archive.PackageReader;
 import com.nextpanel.addons.catalog.client.CatalogClient;
 import com.nextpanel.addons.catalog.client.CatalogSource;
 import com.nextpanel.addons.catalog.client.CatalogTarget;
@@ -148,7 +149,7 @@ final class VerifyCommand implements Callable<Integer> {
 
         private static List<String> checkContents(Path zip, CatalogTarget target, String name) {
             try {
-                ManifestSummary declared = Packages.read(zip);
+                ManifestSummary declared = new PackageReader().inspect(zip).summary();
                 List<String> problems = new ArrayList<>();
                 if (!declared.id().equals(target.id()) || !declared.version().equals(target.version())) {
                     problems.add(name + ": its manifest says " + declared.coordinates()

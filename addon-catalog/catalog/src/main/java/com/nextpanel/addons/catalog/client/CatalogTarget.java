@@ -1,5 +1,6 @@
 package com.nextpanel.addons.catalog.client;
 
+import com.nextpanel.addons.catalog.archive.ExpectedTarget;
 import com.nextpanel.addons.catalog.manifest.ManifestSummary;
 import com.nextpanel.addons.catalog.version.Version;
 import java.util.Objects;
@@ -26,5 +27,10 @@ public record CatalogTarget(String path, long length, String sha256, ManifestSum
 
     public Version version() {
         return summary.version();
+    }
+
+    /** What the safe package reader checks a downloaded file against. */
+    public ExpectedTarget expected() {
+        return new ExpectedTarget(summary.id(), summary.version(), length, sha256);
     }
 }

@@ -98,8 +98,7 @@ class AddonCatalogCliTest {
         keygen();
         publish(TestPackages.zip(tmp.resolve("in"), "ai_chatbot", "1.0.0"));
         byte[] targetsBefore = Files.readAllBytes(catalog.resolve("targets.json"));
-        Path other = TestPackages.zip(tmp.resolve("other"), "ai_chatbot", "1.0.0");
-        Files.write(other, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+        Path other = TestPackages.zip(tmp.resolve("other"), "ai_chatbot", "1.0.0", "-- rebuilt\n");
 
         CliRun refused = publish(other);
 
@@ -197,5 +196,70 @@ class AddonCatalogCliTest {
         CliRun failed = verify();
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.err()).contains("ai_chatbot-1.0.0.zip", "missing");
+    }
+
+    @Test
+    void packBuildsAPackageThatPublishesAndVerifies() throws Exception {
+        keygen();
+        Path zip = tmp.resolve("out/ai_chatbot-1.0.0.zip");
+        CliRun packed = CliRun.run("pack", TestPackages.sourceDir(tmp, "ai_chatbot", "1.0.0").toString(), "--out", zip.toString());
+        assertThat(packed.exitCode()).as(packed.toString()).isZero();
+        assertThat(packed.out()).contains("ai_chatbot@1.0.0");
+
+        assertThat(publish(zip).exitCode()).isZero();
+        CliRun verified = verify(zip.toString());
+        assertThat(verified.exitCode()).as(verified.toString()).isZero();
+    }
+
+    @Test
+    void publishRefusesAnUnsafePackageAndWritesNothing() throws Exception {
+        keygen();
+        Path evil = tmp.resolve("evil.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(evil))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("addon.json"));
+            zip.write(TestPackages.manifest("ai_chatbot", "1.0.0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../escape.sh"));
+            zip.write(new byte[] {1});
+            zip.closeEntry();
+        }
+
+        CliRun refused = publish(evil);
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("evil.zip");
+        assertThat(catalog.resolve("targets.json")).doesNotExist();
+    }
+
+    @Test
+    void verifyNoticesAPackageWhoseManifestDiffersFromTheSignedSummary() throws Exception {
+        keygen();
+        Path zip = TestPackages.zip(tmp.resolve("in"), "ai_chatbot", "1.0.0");
+        var summary = new com.nextpanel.addons.catalog.archive.PackageReader().inspect(zip).summary();
+        var lying = new com.nextpanel.addons.catalog.manifest.ManifestSummary(summary.id(), "Harmless Chat", summary.version(),
+                summary.description(), summary.category(), summary.requires(), summary.conflicts(), summary.routes(),
+                java.util.List.of(), summary.tables(), summary.console(), summary.changelog());
+        new com.nextpanel.addons.catalog.tuf.CatalogPublisher(catalog, com.nextpanel.addons.catalog.tuf.Keyring.load(keys),
+                Clock.systemUTC(), java.util.Map.of()).publish(java.util.List.of(new com.nextpanel.addons.catalog.tuf.CatalogPublisher
+                .NewTarget("packages/ai_chatbot-1.0.0.zip", zip, com.nextpanel.addons.catalog.client.SummaryJson.toCustom(lying))));
+
+        CliRun failed = verify();
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("packages/ai_chatbot-1.0.0.zip", "differs from the summary");
+    }
+
+    @Test
+    void publishWithKeysThatRootDoesNotNameIsRefused() throws Exception {
+        keygen();
+        publish(TestPackages.zip(tmp.resolve("in"), "ai_chatbot", "1.0.0"));
+        keys = tmp.resolve("other-keys");
+        keygen();
+
+        CliRun refused = publish(TestPackages.zip(tmp.resolve("in"), "ai_chatbot", "1.1.0"));
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("is not one of the keys root.json names for the root role");
+        assertThat(catalog.resolve("packages/ai_chatbot-1.1.0.zip")).doesNotExist();
     }
 }
