@@ -32,8 +32,9 @@ import javax.sql.DataSource;
  * <p>{@link #install} starts a further addon in the same database (dependencies first, as the agent orders
  * them); {@code AddonContext.callDependency} then reaches the routes of the addons an addon requires.
  * {@link #update} replays an update: the running version is stopped, the next version's new migrations are
- * applied over the same data, and its entrypoint started. A handler's {@link IllegalArgumentException} answers
- * 400 as the host does; any other exception is rethrown so that the test shows it. The accessors without an id
+ * applied over the same data, and its entrypoint started. A body that {@code jsonBody()} cannot read answers 400
+ * as the host does; any other exception a handler throws (where the host answers 500) is rethrown so that the
+ * test shows it. The accessors without an id
  * ({@link #health()}, {@link #routes()}, {@link #dataSource()}, {@link #appliedMigrations()}) are about the
  * first addon started.
  */
@@ -253,14 +254,15 @@ public final class AddonHarness implements AutoCloseable {
 
     /**
      * Calls a route of any started addon as the host would: 404 when no route has the path, 405 when none has it
-     * for the method, 400 for a handler's {@link IllegalArgumentException}.
+     * for the method, 400 when {@code jsonBody()} cannot read the body; other exceptions of the handler are
+     * rethrown (the host answers them with 500).
      *
      * @param rawBody the body text, sent as is
      */
     public HarnessReply call(HttpMethod method, String target, String rawBody) {
         try {
             return HarnessReply.of(dispatch(running.values(), method, target, rawBody));
-        } catch (IllegalArgumentException e) {
+        } catch (HarnessRequest.MalformedBody e) {
             return HarnessReply.of(AddonResponse.badRequest(e.getMessage()));
         } catch (RuntimeException e) {
             throw e;

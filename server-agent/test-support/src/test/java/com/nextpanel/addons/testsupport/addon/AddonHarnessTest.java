@@ -68,13 +68,14 @@ class AddonHarnessTest {
     }
 
     @Test
-    void answersNotFoundMethodNotAllowedAndBadRequestLikeTheHost() {
+    void answersNotFoundMethodNotAllowedAndBadRequestLikeTheHostAndRethrowsWhatWouldBe500() {
         assertThat(probe.get("/api/v1/probe/nothing").status()).isEqualTo(404);
         assertThat(probe.delete("/api/v1/probe/notes").status()).isEqualTo(405);
         HarnessReply malformed = probe.call(HttpMethod.POST, "/api/v1/probe/notes", "{not json");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.object().get("message").toString()).contains("offset 1");
-        assertThat(probe.post("/api/v1/probe/notes", Map.of()).object()).containsEntry("message", "text is required");
+        assertThatThrownBy(() -> probe.post("/api/v1/probe/notes", Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("text is required");
     }
 
     @Test
@@ -131,8 +132,9 @@ class AddonHarnessTest {
 
         HarnessReply relayed = probe.get("/api/v1/dependent/relay?to=/api/v1/probe/notes");
         assertThat(relayed.list()).extracting(row -> row.get("text")).containsExactly("seeded");
-        assertThat(probe.get("/api/v1/dependent/relay?to=/api/v1/dependent/relay").object().get("message").toString())
-                .contains("harness_dependent requires no started addon with a route prefix for /api/v1/dependent/relay");
+        assertThatThrownBy(() -> probe.get("/api/v1/dependent/relay?to=/api/v1/dependent/relay"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("harness_dependent requires no started addon with a route prefix for /api/v1/dependent/relay");
         assertThat(probe.appliedMigrations("harness_dependent")).isEmpty();
     }
 
