@@ -105,12 +105,20 @@ class AgentClientCompatibilityTest {
             assertThat(chatbot.latest()).isEqualTo("1.1.0");
             assertThat(chatbot.category()).contains("ai");
 
-            // A tampered catalog is refused, naming it, rather than listed.
+            // Tampered metadata is never listed: the agent keeps answering what it verified before.
             Path targets = catalog.resolve("targets.json");
             Files.writeString(targets, Files.readString(targets).replace("AI Chatbot", "AI Chatbob"));
             var response = agent.get("/agent/v1/catalog");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("AI Chatbot").doesNotContain("Chatbob");
+        }
+        // An agent that never verified this catalog refuses it, naming the problem.
+        try (TestAgent fresh = TestAgent.start(TestAgent.config(dir.resolve("data2"), db)
+                .withCatalog(catalog.toString(), catalog.resolve("root.json")), FileJobs::start)) {
+            var response = fresh.get("/agent/v1/catalog");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
             assertThat(TestAgent.json(response).path("error").asText()).isEqualTo("catalog_untrusted");
+            assertThat(TestAgent.json(response).path("message").asText()).isNotBlank();
         }
     }
 
