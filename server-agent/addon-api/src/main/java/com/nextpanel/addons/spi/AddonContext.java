@@ -31,4 +31,24 @@ public interface AddonContext {
 
     /** @return where the addon registers its HTTP routes, only during {@link Addon#start} */
     RouteRegistry routes();
+
+    /**
+     * Calls a route of an addon that this addon requires (named in {@code requires.addons} of its manifest), in
+     * process, as the host's route table would answer it: this is how an addon uses what its dependencies offer,
+     * since it can reach neither their schemas nor their classes. The host needs no token for such a call, and
+     * may answer with the dependency's own error responses (404 for an unknown path, 400 for a bad body).
+     *
+     * @param method the HTTP method
+     * @param target the full path with an optional query string, e.g.
+     *     {@code /api/v1/notifications/templates/3/render}
+     * @param body the request body as JSON text; empty for none
+     * @return the dependency's response
+     * @throws IllegalArgumentException when {@code target} lies under no route prefix of an addon this addon
+     *     requires
+     * @throws UnsupportedOperationException on a host that does not offer calls between addons
+     * @throws Exception what the dependency's handler threw
+     */
+    default AddonResponse callDependency(HttpMethod method, String target, String body) throws Exception {
+        throw new UnsupportedOperationException("this host does not offer calls between addons");
+    }
 }

@@ -1,13 +1,62 @@
 package com.nextpanel.addons.agent;
 
-/** The server agent's command line: {@code serve}. */
-public final class AgentMain {
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-    private AgentMain() {
-    }
+/**
+ * The server agent's command line: {@code server-agent serve --data-dir DIR --port N ...}. A wrong option
+ * or a bad value prints one line to stderr and exits 2; a start that fails prints one line and exits 1.
+ */
+@Command(name = "server-agent", mixinStandardHelpOptions = true, version = "server-agent " + AgentMain.VERSION,
+        description = "The NextPanel Addons agent: installs, updates and uninstalls addons on a billing server.",
+        subcommands = {ServeCommand.class})
+public final class AgentMain implements Runnable {
+
+    /** The agent's version. */
+    public static final String VERSION = "0.1.0";
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_FAILED = 1;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.err.println("server-agent: not built yet");
-        System.exit(2);
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command line with the given streams (tests call this in-process for everything but
+     * {@code serve}, which blocks).
+     *
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new AgentMain());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine command = ex.getCommandLine();
+            String name = command.getCommandSpec().qualifiedName();
+            // An unknown option explains a missing one ("--dir" for "--data-dir"): name it first.
+            String message = command.getUnmatchedArguments().isEmpty() ? ex.getMessage()
+                    : "unknown option or argument: " + String.join(" ", command.getUnmatchedArguments());
+            command.getErr().println(name + ": " + message + " (see '" + name + " --help')");
+            command.getErr().flush();
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, command, parseResult) -> {
+            String message = ex instanceof AgentException ? ex.getMessage() : ex.toString();
+            command.getErr().println("server-agent: cannot start: " + message);
+            command.getErr().flush();
+            return EXIT_FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve");
     }
 }

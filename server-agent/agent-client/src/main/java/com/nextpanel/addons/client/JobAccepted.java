@@ -1,0 +1,5 @@
+package com.nextpanel.addons.client;
+
+/** A 202 answer: {@code {"jobId"}}. */
+public record JobAccepted(String jobId) {
+}
