@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 public final class CatalogClient {
 
+    private static final String PACKAGES = "packages/";
+
     private final CatalogSource source;
     private final byte[] trustedRoot;
     private final String trustedRootName;
@@ -64,7 +66,10 @@ public final class CatalogClient {
         List<CatalogTarget> targets = new ArrayList<>();
         String where = source.locate("targets.json");
         for (Map.Entry<String, TargetFile> e : t.targets().targets().entrySet()) {
-            targets.add(toCatalogTarget(e.getKey(), e.getValue(), where));
+            // other targets (none today) are not addon packages; they are left for other readers
+            if (e.getKey().startsWith(PACKAGES)) {
+                targets.add(toCatalogTarget(e.getKey(), e.getValue(), where));
+            }
         }
         lastVerified = new VerifiedCatalog(targets,
                 new RoleStatus(t.root().version(), t.root().expires(), t.rootSignedBy()),
