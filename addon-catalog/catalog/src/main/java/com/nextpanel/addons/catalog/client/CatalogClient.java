@@ -35,6 +35,7 @@ public final class CatalogClient {
     private final Clock clock;
     private final FetchLimits limits;
     private volatile VerifiedCatalog lastVerified;
+    private volatile boolean consistentSnapshot;
 
     private CatalogClient(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -71,6 +72,7 @@ public final class CatalogClient {
                 targets.add(toCatalogTarget(e.getKey(), e.getValue(), where));
             }
         }
+        consistentSnapshot = t.root().consistentSnapshot();
         lastVerified = new VerifiedCatalog(targets,
                 new RoleStatus(t.root().version(), t.root().expires(), t.rootSignedBy()),
                 new RoleStatus(t.timestamp().version(), t.timestamp().expires(), t.timestampSignedBy()),
@@ -97,7 +99,7 @@ public final class CatalogClient {
             throw new CatalogException(ErrorCode.TARGET_UNKNOWN, target.path() + ": not in the verified catalog with length "
                     + target.length() + " and sha256 " + target.sha256());
         }
-        return new TargetFetcher(source).fetch(target, cacheDir, catalog);
+        return new TargetFetcher(source, consistentSnapshot).fetch(target, cacheDir, catalog);
     }
 
     private static CatalogTarget toCatalogTarget(String path, TargetFile file, String where) {
