@@ -94,6 +94,14 @@ public final class JobRecovery {
         int next = journal.steps(job.jobId(), StepRecord.ROLLBACK).size();
         boolean changed = started.stream().anyMatch(s -> s.step().changesServer());
         boolean ok = undo.undoAll(job.jobId(), started, next, context, e -> { });
+        for (StepRecord s : journal.steps(job.jobId(), StepRecord.FORWARD)) {
+            if (s.state() == StepState.RUNNING) {
+                boolean undone = !s.kind().equals(ResolveStep.KIND) && kinds.revive(s.kind(), s.record()).changesServer();
+                journal.updateStep(job.jobId(), StepRecord.FORWARD, s.stepNo(), StepState.FAILED,
+                        "interrupted: the agent stopped during this step"
+                                + (undone ? "; whatever it had changed was undone" : ""), clock.instant(), 0);
+            }
+        }
         String message = "the agent stopped during this job; recovery at start undid it"
                 + (ok ? "" : " (some undo steps failed, see the rollback list)");
         journal.finishJob(job.jobId(), changed ? JobState.ROLLED_BACK : JobState.FAILED, message, clock.instant());

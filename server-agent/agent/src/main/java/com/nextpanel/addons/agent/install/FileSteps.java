@@ -1,0 +1,166 @@
+package com.nextpanel.addons.agent.install;
+
+import com.nextpanel.addons.agent.AgentException;
+import com.nextpanel.addons.agent.ErrorCode;
+import com.nextpanel.addons.agent.jobs.StepContext;
+import com.nextpanel.addons.catalog.client.CatalogTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Steps on files: download into the cache, stage, and the deletions after a commit. */
+final class FileSteps {
+
+    private FileSteps() {
+    }
+
+    /** Downloads and verifies a package into the content-addressed cache. Changes nothing on the server. */
+    static final class Download extends StepBase {
+        Download(InstallSteps ctx, Map<String, String> record) {
+            super(ctx, record);
+        }
+
+        @Override
+        public String name() {
+            return "download";
+        }
+
+        @Override
+        public String kind() {
+            return "addon.download";
+        }
+
+        @Override
+        public boolean changesServer() {
+            return false;
+        }
+
+        @Override
+        public String run(StepContext context) {
+            String path = get("path");
+            CatalogTarget target = ctx.source().catalog().findByPath(path).orElseThrow(() ->
+                    new AgentException(ErrorCode.NOT_FOUND, path + " is no longer in the verified catalog"));
+            if (!target.sha256().equals(get("sha256")) || target.length() != Long.parseLong(get("length"))) {
+                throw new AgentException(ErrorCode.CATALOG_UNTRUSTED, path + " changed in the catalog since it was"
+                        + " planned");
+            }
+            context.progress(0, "downloading " + path);
+            Path zip = ctx.source().fetch(target);
+            context.progress(100, "verified " + path);
+            return "verified " + path + " (" + target.length() + " bytes, sha256 " + target.sha256().substring(0, 12)
+                    + "…) into the cache";
+        }
+
+        @Override
+        public String undo(StepContext context) {
+            return "nothing to undo (the cache is content-addressed)";
+        }
+    }
+
+    /** Extracts a verified package into {@code addons/<id>/<version>/}; undo deletes it. */
+    static final class Stage extends StepBase {
+        Stage(InstallSteps ctx, Map<String, String> record) {
+            super(ctx, record);
+        }
+
+        @Override
+        public String name() {
+            return "stage";
+        }
+
+        @Override
+        public String kind() {
+            return "addon.stage";
+        }
+
+        @Override
+        public String run(StepContext context) throws IOException {
+            Path dir = Path.of(get("dir"));
+            Path zip = ctx.dirs().cache().resolve(get("sha256") + ".zip");
+            ZipStager.deleteTree(dir); // an orphan left by an earlier crash (never the registered version)
+            Files.createDirectories(dir.getParent());
+            AddonManifest staged = ctx.stager().stage(zip, dir);
+            AddonManifest expected = AddonManifest.parse(get("summary"), "catalog summary of " + get("id"));
+            String mismatch = mismatch(expected, staged);
+            if (!mismatch.isEmpty()) {
+                throw new AgentException(ErrorCode.CATALOG_UNTRUSTED, zip.getFileName() + ": addon.json differs from"
+                        + " the catalog's signed summary: " + mismatch);
+            }
+            return "staged " + staged.id() + " " + staged.version() + " in " + ctx.dirs().dataDir().relativize(dir);
+        }
+
+        @Override
+        public String undo(StepContext context) throws IOException {
+            Path dir = Path.of(get("dir"));
+            ZipStager.deleteTree(dir);
+            ZipStager.deleteTree(dir.resolveSibling("." + dir.getFileName() + ".staging"));
+            deleteIfEmpty(dir.getParent());
+            return "deleted " + ctx.dirs().dataDir().relativize(dir);
+        }
+
+        private static String mismatch(AddonManifest expected, AddonManifest staged) {
+            if (!expected.id().equals(staged.id())) {
+                return "id " + staged.id() + " instead of " + expected.id();
+            }
+            if (!expected.version().equals(staged.version())) {
+                return "version " + staged.version() + " instead of " + expected.version();
+            }
+            if (!expected.routes().equals(staged.routes())) {
+                return "routes " + staged.routes() + " instead of " + expected.routes();
+            }
+            if (!expected.permissions().equals(staged.permissions())) {
+                return "permissions " + staged.permissions() + " instead of " + expected.permissions();
+            }
+            if (!expected.requiresAddons().equals(staged.requiresAddons())) {
+                return "requires " + staged.requiresAddons() + " instead of " + expected.requiresAddons();
+            }
+            return "";
+        }
+    }
+
+    /** After a commit: deletes a directory tree (an old version, an uninstalled addon). Idempotent. */
+    static final class DeleteTree extends StepBase {
+        DeleteTree(InstallSteps ctx, Map<String, String> record) {
+            super(ctx, record);
+        }
+
+        @Override
+        public String name() {
+            return get("name");
+        }
+
+        @Override
+        public String kind() {
+            return "addon.delete";
+        }
+
+        @Override
+        public String run(StepContext context) throws IOException {
+            Path dir = Path.of(get("dir"));
+            ZipStager.deleteTree(dir);
+            deleteIfEmpty(dir.getParent());
+            return "deleted " + ctx.dirs().dataDir().relativize(dir);
+        }
+
+        @Override
+        public String undo(StepContext context) {
+            return "nothing to undo (runs after the commit)";
+        }
+    }
+
+    static void deleteIfEmpty(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isEmpty()) {
+                    Files.deleteIfExists(dir);
+                }
+            }
+        }
+    }
+
+    static String readManifestText(Path dir) throws IOException {
+        return Files.readString(dir.resolve("addon.json"), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,61 @@
+package com.nextpanel.addons.agent.install;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Per-addon schema backups on H2 through its own {@code SCRIPT ... SCHEMA} and {@code RUNSCRIPT}: a SQL script
+ * that recreates the schema with every table, index, sequence and row.
+ */
+public final class H2SchemaBackups implements SchemaBackups {
+
+    static final String FILE = "schema.sql";
+
+    private final DataSource dataSource;
+
+    public H2SchemaBackups(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public String dump(String id, Path dir) throws SQLException {
+        Path file = dir.resolve(FILE).toAbsolutePath();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SCRIPT NOPASSWORDS NOSETTINGS TO '" + file.toString().replace("'", "''") + "' SCHEMA "
+                    + schema(c, id));
+        }
+        ZipStager.fsync(file);
+        return "H2 SCRIPT, " + sizeOf(file) + " bytes";
+    }
+
+    @Override
+    public String restore(String id, Path dir) throws SQLException {
+        Path file = dir.resolve(FILE).toAbsolutePath();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            boolean auto = c.getAutoCommit();
+            s.execute("DROP SCHEMA IF EXISTS " + schema(c, id) + " CASCADE");
+            s.execute("RUNSCRIPT FROM '" + file.toString().replace("'", "''") + "'");
+            if (!auto) {
+                c.commit();
+            }
+        }
+        return "H2 RUNSCRIPT";
+    }
+
+    private static String schema(Connection c, String id) throws SQLException {
+        String name = "addon_" + id;
+        return c.getMetaData().storesUpperCaseIdentifiers() ? name.toUpperCase(java.util.Locale.ROOT) : name;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+}
