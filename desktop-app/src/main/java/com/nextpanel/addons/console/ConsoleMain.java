@@ -1,13 +1,43 @@
 package com.nextpanel.addons.console;
 
-/** Starts the console. */
+import com.nextpanel.addons.console.common.ConsolePaths;
+import javafx.application.Application;
+
+/**
+ * Starts the console. Not itself an {@code Application}: the JavaFX launcher then runs with JavaFX on the
+ * class path ({@code java -jar desktop-app.jar}, libraries in {@code lib/} beside it), with no module path.
+ */
 public final class ConsoleMain {
 
     private ConsoleMain() {
     }
 
     public static void main(String[] args) {
-        System.err.println("console: not built yet");
-        System.exit(2);
+        ConsoleOptions options;
+        try {
+            options = ConsoleOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("console: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(ConsoleOptions.USAGE);
+            return;
+        }
+        if (options.version()) {
+            System.out.println("nextpanel-console " + version());
+            return;
+        }
+        // Before the first logger: logback.xml writes to CONFIG/logs/console.log.
+        options.configDir().ifPresent(d -> System.setProperty(ConsolePaths.CONFIG_DIR_PROPERTY, d.toAbsolutePath().toString()));
+        System.setProperty("nextpanel.console.logDir", ConsolePaths.configDir().resolve("logs").toString());
+        ConsoleApp.options = options;
+        Application.launch(ConsoleApp.class, args);
+    }
+
+    public static String version() {
+        String v = ConsoleMain.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
     }
 }

@@ -24,7 +24,7 @@ public class AgentClientException extends RuntimeException {
         this(code, 0, null, message, List.of(), null, cause);
     }
 
-    AgentClientException(ErrorCode code, int status, String serverError, String message,
+    public AgentClientException(ErrorCode code, int status, String serverError, String message,
                          List<String> reasons, String presentedFingerprint, Throwable cause) {
         super(message == null || message.isBlank() ? code.explanation() : message, cause);
         this.code = Objects.requireNonNull(code, "code");

@@ -1,12 +1,20 @@
 package com.nextpanel.addons.agent;
 
+import com.nextpanel.addons.agent.api.AddonsApi;
 import com.nextpanel.addons.agent.api.ApiResource;
 import com.nextpanel.addons.agent.api.ApiRouter;
+import com.nextpanel.addons.agent.api.BackupsApi;
+import com.nextpanel.addons.agent.api.CatalogApi;
 import com.nextpanel.addons.agent.api.CustomersApi;
 import com.nextpanel.addons.agent.api.HealthApi;
 import com.nextpanel.addons.agent.api.InvoicesApi;
+import com.nextpanel.addons.agent.api.JobEventsApi;
+import com.nextpanel.addons.agent.api.JobsApi;
+import com.nextpanel.addons.agent.api.MarketplaceApi;
+import com.nextpanel.addons.agent.api.PlanApi;
 import com.nextpanel.addons.agent.core.BillingCore;
 import com.nextpanel.addons.agent.db.Database;
+import com.nextpanel.addons.agent.host.AddonHost;
 import com.nextpanel.addons.agent.server.AgentServer;
 import com.nextpanel.addons.agent.server.TlsIdentity;
 import com.nextpanel.addons.agent.server.TokenStore;
@@ -19,18 +27,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds the agent's parts in order (data dir and its lock, TLS identity, tokens,
- * database, billing core, addon host, jobs with recovery, HTTPS server) and takes them down in reverse.
- * Nothing serves before recovery has finished.
+ * catalog client, database, billing core, addon host, the job side with recovery, HTTPS server) and takes them
+ * down in reverse. Nothing serves before recovery has finished.
  */
 public final class Agent implements AutoCloseable {
 
@@ -43,17 +52,24 @@ public final class Agent implements AutoCloseable {
     private final TokenStore tokens;
     private final Database database;
     private final BillingCore core;
+    private final AddonHost host;
+    private final JobsModule jobs;
+    private final Optional<AgentCatalog> catalog;
     private final AgentServer server;
     private final Deque<AutoCloseable> closeables;
     private boolean closed;
 
     private Agent(AgentConfig config, TlsIdentity tls, TokenStore tokens, Database database, BillingCore core,
-                  AgentServer server, Deque<AutoCloseable> closeables) {
+                  AddonHost host, JobsModule jobs, Optional<AgentCatalog> catalog, AgentServer server,
+                  Deque<AutoCloseable> closeables) {
         this.config = config;
         this.tls = tls;
         this.tokens = tokens;
         this.database = database;
         this.core = core;
+        this.host = host;
+        this.jobs = jobs;
+        this.catalog = catalog;
         this.server = server;
         this.closeables = closeables;
     }
@@ -64,25 +80,53 @@ public final class Agent implements AutoCloseable {
      * @throws AgentException naming what could not start; whatever had started is stopped again
      */
     public static Agent start(AgentConfig config) {
+        return start(config, AddonJobsModule::start);
+    }
+
+    /**
+     * Starts an agent with the given job side (tests use their own planners over the real engine).
+     *
+     * @throws AgentException naming what could not start; whatever had started is stopped again
+     */
+    public static Agent start(AgentConfig config, JobsModule.Factory jobsFactory) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             Path dir = prepareDataDir(config.dataDir());
             started.push(lock(dir));
             TlsIdentity tls = TlsIdentity.loadOrCreate(dir, List.of(config.bindHost()));
             TokenStore tokens = TokenStore.loadOrCreate(dir);
+            Optional<AgentCatalog> catalog = config.catalog()
+                    .map(location -> AgentCatalog.open(location, config.trustRoot().orElseThrow(), dir));
             Database database = Database.open(config.effectiveDatabase());
             started.push(database);
             BillingCore core = BillingCore.start(database);
+            AddonHost host = new AddonHost(BillingCore.ROUTE_PREFIXES);
+            started.push(host);
+            JobsModule jobs = jobsFactory.start(new AgentParts(config, database, core, host, catalog,
+                    Clock.systemUTC()));
+            started.push(jobs);
 
-            List<ApiResource> resources = new ArrayList<>();
-            resources.add(new HealthApi());
-            resources.add(new CustomersApi(core.customers()));
-            resources.add(new InvoicesApi(core.invoices()));
-            Handler routes = new Handler.Sequence(new ApiRouter(resources));
+            JobEventsApi events = new JobEventsApi(jobs.jobs());
+            List<ApiResource> resources = List.of(
+                    new HealthApi(),
+                    new CustomersApi(core.customers()),
+                    new InvoicesApi(core.invoices()),
+                    new AddonsApi(jobs.installed(), jobs.jobs()),
+                    new CatalogApi(() -> catalog.orElseThrow(() -> new AgentException(ErrorCode.NOT_FOUND,
+                            "this agent has no catalog: start it with --catalog DIR_OR_URL --trust-root root.json"))
+                            .verified()),
+                    new PlanApi(jobs.plans()),
+                    new MarketplaceApi(jobs.jobs()),
+                    new JobsApi(jobs.jobs()),
+                    events,
+                    new BackupsApi(jobs.jobs(), jobs::backups));
+            // The core's and the agent's own routes first; what they do not know goes to the addons.
+            Handler routes = new Handler.Sequence(new ApiRouter(resources), host.handler());
 
             AgentServer server = AgentServer.start(config.bindHost(), config.port(), tls, tokens, routes);
             started.push(server);
-            return new Agent(config, tls, tokens, database, core, server, started);
+            started.push(events);
+            return new Agent(config, tls, tokens, database, core, host, jobs, catalog, server, started);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -127,6 +171,20 @@ public final class Agent implements AutoCloseable {
 
     public BillingCore core() {
         return core;
+    }
+
+    public AddonHost host() {
+        return host;
+    }
+
+    /** @return the job side: jobs, plans, the registry */
+    public JobsModule jobs() {
+        return jobs;
+    }
+
+    /** @return the catalog, when the agent was started with one */
+    public Optional<AgentCatalog> catalog() {
+        return catalog;
     }
 
     /** Blocks until the agent has stopped. */

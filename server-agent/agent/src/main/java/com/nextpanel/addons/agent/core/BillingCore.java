@@ -3,6 +3,7 @@ package com.nextpanel.addons.agent.core;
 import com.nextpanel.addons.agent.AgentException;
 import com.nextpanel.addons.agent.ErrorCode;
 import com.nextpanel.addons.agent.db.Database;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -16,6 +17,9 @@ public final class BillingCore {
     public static final String SCHEMA = "billing";
     /** The core's version, against which addons declare {@code requires.core}. */
     public static final String VERSION = "1.0.0";
+    /** The route prefixes the core serves under {@code /api/v1/}; no addon may claim them. */
+    public static final List<String> ROUTE_PREFIXES = List.of("/api/v1/health", "/api/v1/customers",
+            "/api/v1/invoices");
 
     private final Customers customers;
     private final Invoices invoices;

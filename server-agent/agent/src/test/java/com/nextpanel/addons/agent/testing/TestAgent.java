@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nextpanel.addons.agent.Agent;
 import com.nextpanel.addons.agent.AgentConfig;
+import com.nextpanel.addons.agent.JobsModule;
+import com.nextpanel.addons.agent.AddonJobsModule;
 import com.nextpanel.addons.agent.db.DatabaseConfig;
 import com.nextpanel.addons.agent.server.TlsIdentity;
 import com.nextpanel.addons.agent.server.TokenStore;
@@ -32,9 +34,12 @@ public final class TestAgent implements AutoCloseable {
     private final HttpClient http;
     private final String token;
 
-    private TestAgent(AgentConfig config) {
+    private final JobsModule.Factory jobs;
+
+    private TestAgent(AgentConfig config, JobsModule.Factory jobs) {
         this.config = config;
-        this.agent = Agent.start(config);
+        this.jobs = jobs;
+        this.agent = Agent.start(config, jobs);
         this.http = PinnedHttp.client(read(config.dataDir().resolve(TlsIdentity.FINGERPRINT)));
         this.token = read(config.dataDir().resolve(TokenStore.ADMIN_TOKEN));
     }
@@ -45,7 +50,12 @@ public final class TestAgent implements AutoCloseable {
     }
 
     public static TestAgent start(AgentConfig config) {
-        return new TestAgent(config);
+        return new TestAgent(config, AddonJobsModule::start);
+    }
+
+    /** Starts an agent with its own job side (e.g. {@link FileJobs}) over the real engine. */
+    public static TestAgent start(AgentConfig config, JobsModule.Factory jobs) {
+        return new TestAgent(config, jobs);
     }
 
     /** @return the agent configuration for {@code dataDir} on {@code target}, on any free port */
@@ -59,7 +69,7 @@ public final class TestAgent implements AutoCloseable {
     /** Stops this agent and starts a new one on the same data dir and database (on a new free port). */
     public TestAgent restart() {
         close();
-        return new TestAgent(config);
+        return new TestAgent(config, jobs);
     }
 
     public Agent agent() {
@@ -121,10 +131,15 @@ public final class TestAgent implements AutoCloseable {
 
     /** @return the body parsed as JSON */
     public static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    /** @return the text parsed as JSON */
+    public static JsonNode json(String text) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
+            throw new UncheckedIOException("not JSON: " + text, e);
         }
     }
 

@@ -1,0 +1,139 @@
+package com.nextpanel.addons.console;
+
+import com.nextpanel.addons.console.common.FxmlView;
+import com.nextpanel.addons.console.common.Theme;
+import com.nextpanel.addons.console.servers.ConnectionState;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.application.Application;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window: sidebar, page, status bar. Pages are built once, by key, through {@code pages}. */
+public final class MainView extends FxmlView {
+
+    private final MainViewModel viewModel;
+    private final Function<String, Optional<Node>> pages;
+    private final Map<String, Node> built = new HashMap<>();
+    private final Map<String, ToggleButton> buttons = new HashMap<>();
+    private final ToggleGroup group = new ToggleGroup();
+
+    @FXML private VBox sidebar;
+    @FXML private StackPane content;
+    @FXML private Label statusLabel;
+    @FXML private FontIcon statusIcon;
+    @FXML private Button themeButton;
+
+    public MainView(MainViewModel viewModel, Function<String, Optional<Node>> pages) {
+        this.viewModel = viewModel;
+        this.pages = pages;
+    }
+
+    @FXML
+    private void initialize() {
+        viewModel.navigation().addListener((ListChangeListener<NavEntry>) c -> buildSidebar());
+        buildSidebar();
+        viewModel.currentPageProperty().addListener((o, a, b) -> showPage(b));
+        showPage(viewModel.currentPageProperty().get());
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        viewModel.connectionStateProperty().addListener((o, a, b) -> showState(b));
+        showState(viewModel.connectionState());
+        viewModel.themeProperty().addListener((o, a, b) -> applyTheme(b));
+        applyTheme(viewModel.themeProperty().get());
+    }
+
+    private void buildSidebar() {
+        sidebar.getChildren().clear();
+        buttons.clear();
+        Label brand = new Label("NextPanel Addons");
+        brand.getStyleClass().add("brand");
+        sidebar.getChildren().add(brand);
+        String section = null;
+        for (NavEntry e : viewModel.navigation()) {
+            if (e.section().isPresent() && !e.section().get().equals(section)) {
+                section = e.section().get();
+                Label header = new Label(section.toUpperCase(java.util.Locale.ROOT));
+                header.getStyleClass().add("nav-section");
+                sidebar.getChildren().add(header);
+            }
+            ToggleButton b = new ToggleButton(e.title(), new FontIcon(e.iconLiteral()));
+            b.setToggleGroup(group);
+            b.getStyleClass().add("nav-button");
+            if (e.isAddonPage()) {
+                b.getStyleClass().add("nav-child");
+            }
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setId("nav-" + e.key().replaceAll("[^A-Za-z0-9_-]", "_"));
+            b.setOnAction(ev -> {
+                viewModel.show(e.key());
+                b.setSelected(true);
+            });
+            buttons.put(e.key(), b);
+            sidebar.getChildren().add(b);
+        }
+        built.keySet().removeIf(k -> !buttons.containsKey(k));
+        ToggleButton current = buttons.get(viewModel.currentPageProperty().get());
+        if (current != null) {
+            current.setSelected(true);
+        }
+    }
+
+    private void showPage(String key) {
+        Node page = built.get(key);
+        if (page == null) {
+            Optional<Node> made = pages.apply(key);
+            if (made.isEmpty()) {
+                return;
+            }
+            page = made.get();
+            if (!key.contains(":")) {
+                // built-in pages are kept; addon pages are made fresh, so they show the rows as they are now
+                built.put(key, page);
+            }
+        }
+        content.getChildren().setAll(page);
+        ToggleButton b = buttons.get(key);
+        if (b != null) {
+            b.setSelected(true);
+        }
+    }
+
+    private void showState(ConnectionState s) {
+        statusIcon.getStyleClass().removeAll("success", "danger", "warning", "muted");
+        statusIcon.setIconLiteral(switch (s) {
+            case CONNECTED -> "fth-check-circle";
+            case CONNECTING -> "fth-loader";
+            case DISCONNECTED -> "fth-circle";
+            case OFFLINE -> "fth-wifi-off";
+            case UNAUTHORIZED -> "fth-lock";
+            case CERTIFICATE_CHANGED -> "fth-alert-octagon";
+        });
+        statusIcon.getStyleClass().add(switch (s) {
+            case CONNECTED -> "success";
+            case CONNECTING, DISCONNECTED -> "muted";
+            case OFFLINE, UNAUTHORIZED -> "warning";
+            case CERTIFICATE_CHANGED -> "danger";
+        });
+    }
+
+    private void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme.userAgentStylesheet());
+        themeButton.setText(theme == Theme.LIGHT ? "Dark" : "Light");
+        ((FontIcon) themeButton.getGraphic()).setIconLiteral(theme == Theme.LIGHT ? "fth-moon" : "fth-sun");
+    }
+
+    @FXML
+    private void onToggleTheme() {
+        viewModel.toggleTheme();
+    }
+}

@@ -1,0 +1,73 @@
+package com.nextpanel.addons.console.marketplace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a manifest summary (the JSON the publisher signs under a target's {@code custom}) leniently into a
+ * {@link ListingVersion}: the console shows what is there and never fails on a field it does not know.
+ */
+public final class ManifestSummaries {
+
+    private ManifestSummaries() {
+    }
+
+    public static ListingVersion toVersion(JsonNode summary, long length, String sha256) {
+        JsonNode requires = summary.path("requires");
+        Map<String, String> addons = new LinkedHashMap<>();
+        requires.path("addons").fields().forEachRemaining(e -> addons.put(e.getKey(), e.getValue().asText()));
+        return new ListingVersion(
+                summary.path("version").asText(),
+                text(summary, "changelog").or(() -> text(summary, "releaseNotes")),
+                length >= 0 ? Optional.of(length) : Optional.empty(),
+                Optional.ofNullable(sha256),
+                text(requires, "core"),
+                addons,
+                strings(summary.path("permissions")),
+                strings(summary.path("routes")),
+                tables(summary),
+                summary.hasNonNull("console") ? Optional.of(summary.get("console")) : Optional.empty());
+    }
+
+    public static Optional<String> text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (v.isArray()) {
+            List<String> lines = strings(v);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
+        }
+        String s = v.asText();
+        return s.isBlank() ? Optional.empty() : Optional.of(s);
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array.isArray()) {
+            for (JsonNode n : array) {
+                if (n.isValueNode()) {
+                    out.add(n.asText());
+                } else if (n.has("prefix")) {
+                    out.add(n.get("prefix").asText());
+                } else if (n.has("name")) {
+                    out.add(n.get("name").asText());
+                } else if (n.has("path")) {
+                    out.add(n.get("path").asText());
+                }
+            }
+        } else if (array.isObject()) {
+            array.fieldNames().forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    private static List<String> tables(JsonNode summary) {
+        List<String> t = strings(summary.path("tables"));
+        return t.isEmpty() ? strings(summary.path("migrations").path("tables")) : t;
+    }
+}

@@ -1,0 +1,252 @@
+package com.nextpanel.addons.console.marketplace;
+
+import com.nextpanel.addons.client.AddonInfo;
+import com.nextpanel.addons.client.AddonState;
+import com.nextpanel.addons.console.common.Formats;
+import com.nextpanel.addons.console.installed.AddonActions;
+import com.nextpanel.addons.console.installed.AddonInventory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * Marketplace: the verified catalog as cards, filtered as you type and by category, sorted; badges for
+ * installed / update available; the selected addon's details; install, update and uninstall.
+ */
+public final class MarketplaceViewModel {
+
+    public static final String ALL_CATEGORIES = "All categories";
+
+    private final MarketplaceCatalog catalog;
+    private final AddonInventory inventory;
+    private final AddonActions actions;
+
+    private final FilteredList<AddonListing> filtered;
+    private final SortedList<AddonListing> sorted;
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObjectProperty<String> category = new SimpleObjectProperty<>(ALL_CATEGORIES);
+    private final ObjectProperty<SortOrder> sort = new SimpleObjectProperty<>(SortOrder.NAME);
+    private final ObservableList<String> categories = FXCollections.observableArrayList(ALL_CATEGORIES);
+    private final ObjectProperty<AddonListing> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> selectedVersion = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ListingDetails> details = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    /** Bumped when badges change, so that cards redraw. */
+    private final ReadOnlyObjectWrapper<Integer> badgeRevision = new ReadOnlyObjectWrapper<>(0);
+
+    public MarketplaceViewModel(MarketplaceCatalog catalog, AddonInventory inventory, AddonActions actions) {
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.actions = actions;
+        this.filtered = new FilteredList<>(catalog.listings(), l -> true);
+        this.sorted = new SortedList<>(filtered);
+        query.addListener(o -> refilter());
+        category.addListener(o -> refilter());
+        sort.addListener(o -> resort());
+        catalog.listings().addListener((ListChangeListener<AddonListing>) c -> {
+            rebuildCategories();
+            reselect();
+            updateSummary();
+        });
+        inventory.installed().addListener((ListChangeListener<AddonInfo>) c -> {
+            badgeRevision.set(badgeRevision.get() + 1);
+            resort();
+            updateDetails();
+        });
+        selected.addListener((o, a, b) -> {
+            selectedVersion.set(b == null ? null : b.latest().version());
+            updateDetails();
+        });
+        selectedVersion.addListener(o -> updateDetails());
+        resort();
+        rebuildCategories();
+        updateSummary();
+    }
+
+    public ObservableList<AddonListing> visibleListings() {
+        return sorted;
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObjectProperty<String> categoryProperty() {
+        return category;
+    }
+
+    public ObservableList<String> categories() {
+        return categories;
+    }
+
+    public ObjectProperty<SortOrder> sortProperty() {
+        return sort;
+    }
+
+    public ObjectProperty<AddonListing> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<String> selectedVersionProperty() {
+        return selectedVersion;
+    }
+
+    public ReadOnlyObjectProperty<ListingDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty verificationProperty() {
+        return catalog.verificationProperty();
+    }
+
+    public ReadOnlyObjectProperty<com.nextpanel.addons.console.common.UserError> errorProperty() {
+        return catalog.errorProperty();
+    }
+
+    public ReadOnlyObjectProperty<Integer> badgeRevisionProperty() {
+        return badgeRevision.getReadOnlyProperty();
+    }
+
+    public void refresh() {
+        catalog.refresh();
+        inventory.refresh();
+    }
+
+    public Badge badge(AddonListing listing) {
+        Optional<AddonInfo> installed = inventory.find(listing.id());
+        if (installed.isEmpty()) {
+            return Badge.NOT_INSTALLED;
+        }
+        AddonInfo a = installed.get();
+        if (a.state() == AddonState.FAILED) {
+            return Badge.FAILED;
+        }
+        if (Versions.isNewer(listing.latest().version(), a.version())) {
+            return Badge.UPDATE_AVAILABLE;
+        }
+        return a.state() == AddonState.DISABLED ? Badge.DISABLED : Badge.INSTALLED;
+    }
+
+    public Optional<String> installedVersion(AddonListing listing) {
+        return inventory.find(listing.id()).map(AddonInfo::version);
+    }
+
+    public void install() {
+        selectedListing().ifPresent(l -> actions.install(l.id(), Optional.ofNullable(selectedVersion.get())));
+    }
+
+    public void update() {
+        selectedListing().ifPresent(l -> actions.update(l.id(), Optional.ofNullable(selectedVersion.get())));
+    }
+
+    public void uninstall() {
+        selectedListing().ifPresent(l -> actions.uninstall(l.id()));
+    }
+
+    private Optional<AddonListing> selectedListing() {
+        return Optional.ofNullable(selected.get());
+    }
+
+    private void refilter() {
+        String q = query.get() == null ? "" : query.get().trim().toLowerCase(Locale.ROOT);
+        String c = category.get();
+        boolean anyCategory = c == null || ALL_CATEGORIES.equals(c);
+        Predicate<AddonListing> p = l -> (anyCategory || l.category().equals(c)) && l.matches(q);
+        filtered.setPredicate(p);
+        updateSummary();
+    }
+
+    private void resort() {
+        Comparator<AddonListing> byName = Comparator.comparing(l -> l.name().toLowerCase(Locale.ROOT));
+        Comparator<AddonListing> order = switch (sort.get() == null ? SortOrder.NAME : sort.get()) {
+            case NAME -> byName;
+            case CATEGORY -> Comparator.comparing(AddonListing::category).thenComparing(byName);
+            case INSTALLED_FIRST -> Comparator.comparing((AddonListing l) -> inventory.find(l.id()).isEmpty()).thenComparing(byName);
+            case MOST_VERSIONS -> Comparator.comparing((AddonListing l) -> -l.versions().size()).thenComparing(byName);
+        };
+        sorted.setComparator(order);
+    }
+
+    private void rebuildCategories() {
+        TreeSet<String> cats = new TreeSet<>();
+        catalog.listings().forEach(l -> cats.add(l.category()));
+        List<String> all = new ArrayList<>();
+        all.add(ALL_CATEGORIES);
+        all.addAll(cats);
+        if (!all.equals(categories)) {
+            String keep = category.get();
+            categories.setAll(all);
+            category.set(all.contains(keep) ? keep : ALL_CATEGORIES);
+        }
+    }
+
+    private void reselect() {
+        AddonListing s = selected.get();
+        if (s != null) {
+            selected.set(catalog.find(s.id()).orElse(null));
+        }
+        updateDetails();
+    }
+
+    private void updateSummary() {
+        int all = catalog.listings().size();
+        summary.set(filtered.size() == all ? all + (all == 1 ? " addon" : " addons") : filtered.size() + " of " + all + " addons");
+    }
+
+    private void updateDetails() {
+        AddonListing l = selected.get();
+        if (l == null) {
+            details.set(null);
+            return;
+        }
+        ListingVersion v = Optional.ofNullable(selectedVersion.get()).flatMap(l::version).orElse(l.latest());
+        List<String> versions = new ArrayList<>();
+        for (int i = l.versions().size() - 1; i >= 0; i--) {
+            ListingVersion x = l.versions().get(i);
+            versions.add(x.version() + x.changelog().map(c -> " — " + firstLine(c)).orElse(""));
+        }
+        List<String> deps = new ArrayList<>();
+        v.requiresCore().ifPresent(c -> deps.add("NextPanel core " + c));
+        for (Map.Entry<String, String> e : v.requiresAddons().entrySet()) {
+            deps.add(e.getKey() + " " + e.getValue());
+        }
+        Badge badge = badge(l);
+        Optional<String> installed = installedVersion(l);
+        String signed = l.signedBy().isEmpty() ? "—" : String.join(", ", l.signedBy().stream().map(MarketplaceViewModel::shortKey).toList());
+        details.set(new ListingDetails(l.id(), l.name(), l.category(), l.description(), badge, versions, v.changelog(), deps,
+                v.permissions(), v.tables(), v.routes(), Formats.bytes(v.sizeBytes()), signed, catalog.verificationProperty().get(),
+                installed, installed.isEmpty(),
+                installed.isPresent() && Versions.isNewer(v.version(), installed.get()), installed.isPresent()));
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String shortKey(String keyId) {
+        return keyId.length() > 16 ? keyId.substring(0, 16) + "…" : keyId;
+    }
+}

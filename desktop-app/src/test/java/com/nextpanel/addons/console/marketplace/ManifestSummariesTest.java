@@ -1,0 +1,37 @@
+package com.nextpanel.addons.console.marketplace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class ManifestSummariesTest {
+
+    @Test
+    void aSignedManifestSummaryBecomesTheDetailsOfAVersion() throws Exception {
+        var summary = new ObjectMapper().readTree("{\"id\":\"sms_notifications\",\"version\":\"1.0.0\",\"name\":\"SMS\","
+                + "\"requires\":{\"core\":\">=1.0.0 <2.0.0\",\"addons\":{\"notification_hub\":\">=1.0.0 <2.0.0\"}},"
+                + "\"permissions\":[\"billing.customers:read\"],\"routes\":[\"/api/v1/sms\"],\"tables\":[\"messages\"],"
+                + "\"changelog\":[\"First release\",\"Sends through the hub\"],\"console\":{\"navigation\":[]}}");
+
+        ListingVersion v = ManifestSummaries.toVersion(summary, 2048, "ab".repeat(32));
+
+        assertThat(v.version()).isEqualTo("1.0.0");
+        assertThat(v.requiresCore()).contains(">=1.0.0 <2.0.0");
+        assertThat(v.requiresAddons()).containsEntry("notification_hub", ">=1.0.0 <2.0.0");
+        assertThat(v.permissions()).containsExactly("billing.customers:read");
+        assertThat(v.routes()).containsExactly("/api/v1/sms");
+        assertThat(v.tables()).containsExactly("messages");
+        assertThat(v.changelog()).contains("First release\nSends through the hub");
+        assertThat(v.sizeBytes()).contains(2048L);
+        assertThat(v.console()).isPresent();
+    }
+
+    @Test
+    void versionsOrderBySemVerWithPreReleasesBelowReleases() {
+        assertThat(Versions.compare("1.10.0", "1.9.0")).isPositive();
+        assertThat(Versions.compare("2.0.0-rc.1", "2.0.0")).isNegative();
+        assertThat(Versions.isNewer("1.1.0", "1.0.0")).isTrue();
+        assertThat(Versions.isNewer("1.0.0", "1.0.0")).isFalse();
+    }
+}

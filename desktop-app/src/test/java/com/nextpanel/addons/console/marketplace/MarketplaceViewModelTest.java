@@ -1,0 +1,129 @@
+package com.nextpanel.addons.console.marketplace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nextpanel.addons.client.JobState;
+import com.nextpanel.addons.console.NavEntry;
+import com.nextpanel.addons.console.testing.Consoles;
+import com.nextpanel.addons.console.testing.InMemoryAgent;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarketplaceViewModelTest {
+
+    @TempDir
+    Path config;
+    private Consoles console;
+    private MarketplaceViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        console = new Consoles(config, InMemoryAgent.demo().withInstalled("ai_chatbot", "1.0.0").withInstalled("email_marketing", "1.0.0"))
+                .connected();
+        vm = console.context.marketplaceViewModel();
+    }
+
+    private AddonListing listing(String id) {
+        return vm.visibleListings().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void connectingLoadsTheVerifiedCatalogSortedByName() {
+        assertThat(vm.visibleListings()).extracting(AddonListing::name)
+                .containsExactly("AI Chatbot", "Email Marketing", "Notification Hub", "SMS Notifications");
+        assertThat(vm.verificationProperty().get()).contains("verified");
+        assertThat(vm.summaryProperty().get()).isEqualTo("4 addons");
+    }
+
+    @Test
+    void searchFiltersAsYouTypeOverNameAndDescription() {
+        vm.queryProperty().set("n");
+        assertThat(vm.visibleListings()).hasSize(4);
+        vm.queryProperty().set("notif");
+        assertThat(vm.visibleListings()).extracting(AddonListing::id).containsExactly("notification_hub", "sms_notifications");
+        vm.queryProperty().set("canned");
+        assertThat(vm.visibleListings()).extracting(AddonListing::id).containsExactly("ai_chatbot");
+        assertThat(vm.summaryProperty().get()).isEqualTo("1 of 4 addons");
+        vm.queryProperty().set("");
+        assertThat(vm.visibleListings()).hasSize(4);
+    }
+
+    @Test
+    void theCategoryFilterOffersEveryCategoryOfTheCatalog() {
+        assertThat(vm.categories()).containsExactly(MarketplaceViewModel.ALL_CATEGORIES, "Marketing", "Notifications", "Support");
+
+        vm.categoryProperty().set("Notifications");
+
+        assertThat(vm.visibleListings()).extracting(AddonListing::id).containsExactly("notification_hub", "sms_notifications");
+    }
+
+    @Test
+    void installedFirstSortPutsInstalledAddonsAhead() {
+        vm.sortProperty().set(SortOrder.INSTALLED_FIRST);
+
+        assertThat(vm.visibleListings()).extracting(AddonListing::id)
+                .containsExactly("ai_chatbot", "email_marketing", "notification_hub", "sms_notifications");
+    }
+
+    @Test
+    void badgesSayInstalledOrUpdateAvailable() {
+        assertThat(vm.badge(listing("ai_chatbot"))).isEqualTo(Badge.UPDATE_AVAILABLE);
+        assertThat(vm.badge(listing("email_marketing"))).isEqualTo(Badge.INSTALLED);
+        assertThat(vm.badge(listing("notification_hub"))).isEqualTo(Badge.NOT_INSTALLED);
+    }
+
+    @Test
+    void detailsListVersionsNewestFirstAndOfferTheActionsThatApply() {
+        vm.selectedProperty().set(listing("ai_chatbot"));
+
+        ListingDetails d = vm.detailsProperty().get();
+        assertThat(d.versions()).containsExactly("1.1.0", "1.0.0");
+        assertThat(d.installedVersion()).contains("1.0.0");
+        assertThat(d.canInstall()).isFalse();
+        assertThat(d.canUpdate()).isTrue();
+        assertThat(d.canUninstall()).isTrue();
+    }
+
+    @Test
+    void installShowsThePlanWithItsDependencyFirstAndFollowsTheJobAfterConfirmation() {
+        vm.selectedProperty().set(listing("sms_notifications"));
+
+        vm.install();
+
+        assertThat(console.dialogs.lastConfirmation().details())
+                .startsWith("Installs dependency notification_hub 1.2.0", "Installs sms_notifications 1.0.0")
+                .contains("Grants permission billing.customers:read");
+        assertThat(console.agent.calls).contains("plan install sms_notifications", "install sms_notifications 1.0.0");
+        assertThat(console.context.tracker().jobs()).first().satisfies(j -> assertThat(j.state()).isEqualTo(JobState.SUCCEEDED));
+        assertThat(console.context.mainViewModel().currentPageProperty().get()).isEqualTo(NavEntry.JOBS);
+        assertThat(vm.badge(listing("sms_notifications"))).isEqualTo(Badge.INSTALLED);
+    }
+
+    @Test
+    void cancellingTheConfirmationStartsNoJob() {
+        console.dialogs.answer(false, false);
+        vm.selectedProperty().set(listing("notification_hub"));
+
+        vm.install();
+
+        assertThat(console.agent.calls).contains("plan install notification_hub").noneMatch(c -> c.startsWith("install "));
+        assertThat(console.context.tracker().jobs()).isEmpty();
+    }
+
+    @Test
+    void aRefusedPlanShowsTheConflictAndItsReasonsAndChangesNothing() {
+        console.agent.install("sms_notifications", java.util.Optional.empty());
+        console.context.inventory().refresh();
+        vm.selectedProperty().set(listing("notification_hub"));
+
+        vm.uninstall();
+
+        assertThat(console.dialogs.errors).last().satisfies(e -> {
+            assertThat(e.title()).contains("refused");
+            assertThat(e.reasons()).containsExactly("sms_notifications depends on notification_hub");
+        });
+        assertThat(console.agent.calls).noneMatch(c -> c.startsWith("uninstall"));
+    }
+}
