@@ -17,6 +17,7 @@ final class Tools {
         ToolProvider tool = ToolProvider.findFirst(name).orElseThrow(() -> new InstallerException(ErrorCode.TOOL_FAILED,
                 "the JDK tool '" + name + "' is not in " + System.getProperty("java.home") + ": use a full JDK 17+"));
         log(name, args);
+        long start = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
@@ -33,12 +34,14 @@ final class Tools {
         if (!stderr.isBlank()) {
             System.out.print(stderr);
         }
+        took(name, start);
         return stdout;
     }
 
     /** Runs a system command, its output going to ours; fails when it is missing or exits non-zero. */
     void command(Path workDir, List<String> command) {
         log(command.get(0), command.subList(1, command.size()));
+        long start = System.nanoTime();
         Process process;
         try {
             process = new ProcessBuilder(command).directory(workDir.toFile()).inheritIO().start();
@@ -51,6 +54,7 @@ final class Tools {
             if (status != 0) {
                 throw new InstallerException(ErrorCode.TOOL_FAILED, command.get(0) + " exited " + status + ": " + command);
             }
+            took(command.get(0), start);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -61,7 +65,12 @@ final class Tools {
     private static void log(String name, List<String> args) {
         List<String> line = new ArrayList<>();
         line.add(name);
-        line.addAll(args);
-        System.out.println("[installers] " + String.join(" ", line));
+        line.addAll(args.size() > 12 ? args.subList(0, 12) : args);
+        String more = args.size() > 12 ? " ... (" + (args.size() - 12) + " more)" : "";
+        System.out.println("[installers] " + String.join(" ", line) + more);
+    }
+
+    private static void took(String name, long start) {
+        System.out.printf("[installers] %s took %.1f s%n", name, (System.nanoTime() - start) / 1e9);
     }
 }

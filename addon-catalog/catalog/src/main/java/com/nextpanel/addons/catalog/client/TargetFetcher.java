@@ -36,7 +36,7 @@ final class TargetFetcher {
                     }
                 }
                 // a cache entry that no longer matches is simply fetched again
-                Files.delete(cached);
+                Files.deleteIfExists(cached);
             }
             InputStream in = source.open(target.path()).orElseThrow(() -> new CatalogException(ErrorCode.NOT_FOUND,
                     source.locate(target.path()) + ": missing"));

@@ -1,6 +1,8 @@
 package com.nextpanel.addons.catalog.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
+import com.nextpanel.addons.catalog.version.Version;
 import com.nextpanel.addons.catalog.tuf.MetaFile;
 import com.nextpanel.addons.catalog.tuf.Role;
 import com.nextpanel.addons.catalog.tuf.RootMetadata;
@@ -117,8 +119,9 @@ final class RepoFixture {
         byte[] zip = zip(id, version);
         String path = "packages/" + id + "-" + version + ".zip";
         write(path, zip);
-        ObjectNode summary = TufJson.object().put("id", id).put("version", version).put("name", id + " addon");
-        targets.put(path, TargetFile.of(zip, summary));
+        ManifestSummary summary = new ManifestSummary(id, id + " addon", Version.parse(version), "test addon", "Support",
+                null, null, List.of("/api/v1/" + id), null, List.of("items"), null, null);
+        targets.put(path, TargetFile.of(zip, SummaryJson.toCustom(summary)));
         return this;
     }
 

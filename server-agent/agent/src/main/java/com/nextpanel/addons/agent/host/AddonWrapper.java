@@ -47,12 +47,12 @@ public final class AddonWrapper {
      * @throws AgentException when any step fails; then everything is closed and the wrapper given to
      *         {@code onFailure} is {@link AddonState#FAILED}
      */
-    static AddonWrapper start(ActivationRequest request, ClassLoader parent,
+    static AddonWrapper start(ActivationRequest request, ClassLoader parent, DependencyCalls calls,
             java.util.function.Consumer<AddonWrapper> onFailure) {
         AddonWrapper w = new AddonWrapper(request);
         try {
             w.load(request, parent);
-            w.startAndCheck(request);
+            w.startAndCheck(request, calls);
             return w;
         } catch (AgentException e) {
             w.fail(e);
@@ -87,11 +87,11 @@ public final class AddonWrapper {
         state = AddonState.LOADED;
     }
 
-    private void startAndCheck(ActivationRequest request) {
+    private void startAndCheck(ActivationRequest request, DependencyCalls calls) {
         CollectingRouteRegistry registry = new CollectingRouteRegistry(owner, routePrefixes);
         try {
             callIn(loader, () -> {
-                addon.start(new HostAddonContext(request, registry));
+                addon.start(new HostAddonContext(request, registry, calls));
                 return null;
             });
         } catch (Throwable e) {
