@@ -78,7 +78,12 @@ public final class AddonJobsModule implements JobsModule {
 
     @Override
     public List<?> backups() {
-        return List.of();
+        return jobs.backups().list();
+    }
+
+    @Override
+    public void deleteBackup(String backupId) {
+        jobs.backups().delete(backupId);
     }
 
     @Override

@@ -119,7 +119,7 @@ public final class Agent implements AutoCloseable {
                     new MarketplaceApi(jobs.jobs()),
                     new JobsApi(jobs.jobs()),
                     events,
-                    new BackupsApi(jobs.jobs(), jobs::backups));
+                    new BackupsApi(jobs.jobs(), jobs::backups, jobs::deleteBackup));
             // The core's and the agent's own routes first; what they do not know goes to the addons.
             Handler routes = new Handler.Sequence(new ApiRouter(resources), host.handler());
 

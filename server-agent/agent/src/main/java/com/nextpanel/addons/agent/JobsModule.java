@@ -21,6 +21,11 @@ public interface JobsModule extends AutoCloseable {
     /** @return the backups for {@code GET /agent/v1/backups}, each written as JSON as it is */
     List<?> backups();
 
+    /** Deletes a backup ({@code DELETE /agent/v1/backups/{backupId}}); throws {@code NOT_FOUND} when there is none. */
+    default void deleteBackup(String backupId) {
+        throw new AgentException(ErrorCode.NOT_FOUND, "no backup " + backupId);
+    }
+
     @Override
     void close();
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Backups: {@code GET /agent/v1/backups} (the list), {@code POST /agent/v1/backups {"scope":"full"}} or
  * {@code {"scope":"addon","id"}} → 202 {@code {"jobId"}}, {@code POST /agent/v1/backups/{backupId}/restore}
- * → 202 {@code {"jobId"}}. Taking and restoring are jobs like any other.
+ * → 202 {@code {"jobId"}}, {@code DELETE /agent/v1/backups/{backupId}} → 204. Taking and restoring are jobs like
+ * any other.
  */
 public final class BackupsApi implements ApiResource {
 
@@ -25,11 +26,20 @@ public final class BackupsApi implements ApiResource {
 
     private final JobService jobs;
     private final Supplier<List<?>> backups;
+    private final java.util.function.Consumer<String> delete;
 
     /** @param backups lists the backups for {@code GET} (each serialised as JSON as it is) */
     public BackupsApi(JobService jobs, Supplier<List<?>> backups) {
+        this(jobs, backups, id -> {
+            throw new AgentException(ErrorCode.NOT_FOUND, "no backup " + id);
+        });
+    }
+
+    /** @param delete deletes a backup, or throws {@code NOT_FOUND} */
+    public BackupsApi(JobService jobs, Supplier<List<?>> backups, java.util.function.Consumer<String> delete) {
         this.jobs = jobs;
         this.backups = backups;
+        this.delete = delete;
     }
 
     @Override
@@ -61,6 +71,14 @@ public final class BackupsApi implements ApiResource {
                     }
                     JobAccepted.answer(ex, jobs.submit(new JobRequest(JobAction.RESTORE, backupId, Optional.empty(),
                             false)));
+                }),
+                Route.delete("/agent/v1/backups/{backupId}", ex -> {
+                    String backupId = ex.pathParam("backupId");
+                    if (!BACKUP_ID.matcher(backupId).matches()) {
+                        throw new AgentException(ErrorCode.BAD_REQUEST, "not a backup id: '" + backupId + "'");
+                    }
+                    delete.accept(backupId);
+                    ex.empty(204);
                 }));
     }
 }

@@ -1,5 +1,8 @@
 package com.nextpanel.addons.agent.install;
 
+import com.nextpanel.addons.agent.backup.ActionRouter;
+import com.nextpanel.addons.agent.backup.BackupSettings;
+import com.nextpanel.addons.agent.backup.Backups;
 import com.nextpanel.addons.agent.db.Database;
 import com.nextpanel.addons.agent.db.Dialect;
 import com.nextpanel.addons.agent.host.AddonHost;
@@ -46,6 +49,7 @@ public final class AddonJobs implements AutoCloseable {
     private final JobEngine engine;
     private final JobRecovery.Report recovered;
     private final AddonBootstrap.Report loaded;
+    private Backups backups;
     private AutoCloseable owned = () -> { };
 
     private AddonJobs(RegistryStore registry, InstallPlanner planner, JobEngine engine, JobRecovery.Report recovered,
@@ -81,6 +85,11 @@ public final class AddonJobs implements AutoCloseable {
 
     /** Migrates, recovers, loads the installed addons and starts the worker. */
     public static AddonJobs start(Parts p) {
+        return start(p, BackupSettings.defaults());
+    }
+
+    /** As {@link #start(Parts)}, with backup retention and free-space probe given. */
+    public static AddonJobs start(Parts p, BackupSettings backupSettings) {
         try {
             Files.createDirectories(p.dirs().addons());
         } catch (IOException e) {
@@ -92,14 +101,24 @@ public final class AddonJobs implements AutoCloseable {
         InstallSteps steps = new InstallSteps(p.dirs(), p.source(), p.stager(), p.schemas(), p.backups(), p.runtime(),
                 registry, p.clock());
         StepKinds kinds = steps.register(new StepKinds());
+        Backups backups = new Backups(p.dataSource(), p.dirs(), registry, p.runtime(), p.schemas(), p.backups(),
+                p.coreVersion(), p.clock(), backupSettings);
+        backups.register(kinds);
         JobRecovery.Report recovered = new JobRecovery(p.dataSource(), kinds, export, p.clock()).recover();
         AddonBootstrap.Report loaded = new AddonBootstrap(registry, p.runtime(), p.dirs()).loadInstalled();
         export.run();
         InstallPlanner planner = new InstallPlanner(steps, p.coreVersion());
-        JobEngine engine = new JobEngine(p.dataSource(), planner, export, p.clock());
+        JobEngine engine = new JobEngine(p.dataSource(), new ActionRouter(planner, backups), export, p.clock());
         engine.start();
         LOG.info("jobs ready: recovered {}, loaded {}, failed {}", recovered, loaded.loaded(), loaded.failed());
-        return new AddonJobs(registry, planner, engine, recovered, loaded);
+        AddonJobs jobs = new AddonJobs(registry, planner, engine, recovered, loaded);
+        jobs.backups = backups;
+        return jobs;
+    }
+
+    /** @return the backups: list and delete (taking and restoring are jobs) */
+    public Backups backups() {
+        return backups;
     }
 
     public JobService jobs() {

@@ -1,0 +1,220 @@
+package com.nextpanel.addons.agent.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nextpanel.addons.agent.AgentException;
+import com.nextpanel.addons.agent.ErrorCode;
+import com.nextpanel.addons.agent.db.DatabaseConfig;
+import com.nextpanel.addons.agent.jobs.JobAction;
+import com.nextpanel.addons.agent.jobs.JobRequest;
+import com.nextpanel.addons.agent.jobs.JobState;
+import com.nextpanel.addons.agent.jobs.JobView;
+import com.nextpanel.addons.agent.jobs.StepView;
+import com.nextpanel.addons.agent.registry.InstalledAddon;
+import com.nextpanel.addons.spi.HttpMethod;
+import com.nextpanel.addons.testsupport.fixtures.TestAddonBuilder;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Full and addon backups and their restore, through the real job engine, addon host, per-addon schemas and a real
+ * signed catalog. Run on H2 and on PostgreSQL by the subclasses.
+ */
+abstract class BackupRestoreContract {
+
+    @TempDir
+    Path root;
+    BackupFixture fx;
+
+    abstract DatabaseConfig database(Path root) throws Exception;
+
+    abstract String expectedMethod();
+
+    @BeforeEach
+    void startAgent() throws Exception {
+        fx = new BackupFixture(root, database(root));
+        fx.publish(TestAddonBuilder.addon("greeter").version("1.0.0")
+                .migration("V1__init.sql", "CREATE TABLE greeting (id INT PRIMARY KEY, text VARCHAR(50));\n"
+                        + "INSERT INTO greeting (id, text) VALUES (1, 'hello');")
+                .queryRoute("/api/v1/greeter/count", "SELECT COUNT(*) FROM greeting"));
+        fx.publish(TestAddonBuilder.addon("hub").version("1.0.0")
+                .jsonRoute(HttpMethod.GET, "/api/v1/hub/ping", 200, "{\"hub\":true}"));
+    }
+
+    @AfterEach
+    void stopAgent() throws Exception {
+        fx.close();
+    }
+
+    private JobView backupFull() throws Exception {
+        return fx.run(new JobRequest(JobAction.BACKUP, "", Optional.empty(), true));
+    }
+
+    private JobView restore(String backupId) throws Exception {
+        return fx.run(new JobRequest(JobAction.RESTORE, backupId, Optional.empty(), false));
+    }
+
+    private static String message(JobView job, String step) {
+        return job.steps().stream().filter(s -> s.name().equals(step)).map(StepView::message).findFirst()
+                .orElseThrow();
+    }
+
+    private String onlyBackupId() {
+        List<BackupSummary> list = fx.jobs.backups().list();
+        assertThat(list).hasSize(1);
+        return list.get(0).backupId();
+    }
+
+    @Test
+    void aFullBackupRestoredAfterInstallsUninstallsAndCoreChangesBringsBackTheSameDatabaseAndAddonFiles()
+            throws Exception {
+        assertThat(fx.run(JobRequest.install("greeter", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
+        fx.execute("INSERT INTO billing.customers (name, email) VALUES ('Ada', 'ada@example.com')");
+        fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (2, 'bonjour')");
+        BackupFixture.Dump dumpAtBackup = fx.dump();
+        List<String> filesAtBackup = fx.addonsChecksum();
+        List<InstalledAddon> registryAtBackup = fx.jobs.installed().list();
+
+        JobView backup = backupFull();
+
+        assertThat(backup.state()).as("%s", backup).isEqualTo(JobState.SUCCEEDED);
+        String backupId = onlyBackupId();
+        BackupManifest manifest = fx.jobs.backups().store().find(backupId).orElseThrow();
+        assertThat(manifest.scope()).isEqualTo("full");
+        assertThat(manifest.method()).isEqualTo(expectedMethod());
+        assertThat(manifest.versions()).containsEntry("addon:greeter", "1.0.0").containsKeys("agent", "core");
+        assertThat(manifest.files()).extracting(BackupManifest.FileEntry::path)
+                .contains(DatabaseDumps.FILE, "files/addon_registry.json")
+                .anyMatch(p -> p.startsWith("files/addons/greeter/1.0.0/"));
+        assertThat(Files.list(fx.dirs.backups()).map(p -> p.getFileName().toString()))
+                .as("no temporary directory is left").containsExactly(backupId);
+
+        // change everything the backup captured
+        assertThat(fx.run(JobRequest.install("hub", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.run(JobRequest.uninstall("greeter")).state()).isEqualTo(JobState.SUCCEEDED);
+        fx.execute("UPDATE billing.customers SET name = 'Grace' WHERE email = 'ada@example.com'");
+        fx.execute("INSERT INTO billing.customers (name, email) VALUES ('Linus', 'linus@example.com')");
+        assertThat(fx.dump()).isNotEqualTo(dumpAtBackup);
+
+        JobView restored = restore(backupId);
+
+        assertThat(restored.state()).as("%s", restored).isEqualTo(JobState.SUCCEEDED);
+        assertThat(restored.steps()).extracting(StepView::name)
+                .containsExactly("resolve", "safety", "deactivate", "restore", "activate", "commit", "cleanup");
+        BackupFixture.Dump dumpAfter = fx.dump();
+        assertThat(dumpAtBackup.catalog().differences(dumpAfter.catalog())).isEmpty();
+        assertThat(dumpAfter.rows()).isEqualTo(dumpAtBackup.rows());
+        assertThat(fx.addonsChecksum()).isEqualTo(filesAtBackup);
+        assertThat(fx.jobs.installed().list()).isEqualTo(registryAtBackup);
+        assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"2\"");
+        assertThat(fx.get("/api/v1/hub/ping").getStatus()).isEqualTo(404);
+        assertThat(fx.jobs.backups().list()).extracting(BackupSummary::backupId).containsExactly(backupId);
+        assertThat(Files.list(fx.dirs.backups()).map(p -> p.getFileName().toString()))
+                .as("the safety backup is gone").containsExactly(backupId);
+        // the journal is kept: the restore job itself is there, and new jobs still run
+        assertThat(fx.jobs.jobs().find(restored.jobId())).isPresent();
+        assertThat(fx.run(JobRequest.install("hub", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
+    }
+
+    @Test
+    void aBackupWithOneByteChangedIsRefusedOnRestoreNamingTheFileAndNothingChanges() throws Exception {
+        assertThat(fx.run(JobRequest.install("greeter", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(backupFull().state()).isEqualTo(JobState.SUCCEEDED);
+        String backupId = onlyBackupId();
+        fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (3, 'hola')");
+        Path dump = fx.dirs.backups().resolve(backupId).resolve(DatabaseDumps.FILE);
+        try (RandomAccessFile f = new RandomAccessFile(dump.toFile(), "rw")) {
+            f.seek(f.length() / 2);
+            int b = f.read();
+            f.seek(f.length() / 2);
+            f.write(b ^ 1);
+        }
+        BackupFixture.Dump before = fx.dump();
+        List<String> filesBefore = fx.addonsChecksum();
+
+        JobView restored = restore(backupId);
+
+        assertThat(restored.state()).isEqualTo(JobState.FAILED);
+        assertThat(message(restored, "resolve")).contains("database.sql").contains("SHA-256")
+                .contains(backupId);
+        assertThat(restored.rollback()).isEmpty();
+        BackupFixture.Dump after = fx.dump();
+        assertThat(before.catalog().differences(after.catalog())).isEmpty();
+        assertThat(after.rows()).isEqualTo(before.rows());
+        assertThat(fx.addonsChecksum()).isEqualTo(filesBefore);
+        assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"2\"");
+    }
+
+    @Test
+    void retentionKeepsTheNewestBackupsOfEachScopeAndDeleteRemovesOne() throws Exception {
+        assertThat(fx.run(JobRequest.install("greeter", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
+        for (int i = 0; i < BackupFixture.KEEP + 1; i++) {
+            assertThat(backupFull().state()).isEqualTo(JobState.SUCCEEDED);
+        }
+        JobView addonBackup = fx.run(new JobRequest(JobAction.BACKUP, "greeter", Optional.empty(), true));
+        assertThat(addonBackup.state()).as("%s", addonBackup).isEqualTo(JobState.SUCCEEDED);
+
+        List<BackupSummary> list = fx.jobs.backups().list();
+
+        assertThat(list).filteredOn(b -> b.scope().equals("full")).hasSize(BackupFixture.KEEP);
+        assertThat(list).filteredOn(b -> b.scope().equals("addon")).singleElement()
+                .satisfies(b -> assertThat(b.id()).isEqualTo("greeter"));
+        assertThat(list).allSatisfy(b -> assertThat(b.sizeBytes()).isPositive());
+
+        String oldest = list.get(list.size() - 1).backupId();
+        fx.jobs.backups().delete(oldest);
+        assertThat(fx.jobs.backups().list()).extracting(BackupSummary::backupId).doesNotContain(oldest);
+        assertThat(Files.exists(fx.dirs.backups().resolve(oldest))).isFalse();
+        assertThatThrownBy(() -> fx.jobs.backups().delete(oldest)).isInstanceOfSatisfying(AgentException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aBackupThatDoesNotFitIsRefusedWithAClearErrorAndWritesNothing() throws Exception {
+        assertThat(fx.run(JobRequest.install("greeter", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
+        fx.freeBytes.set(1024);
+
+        assertThatThrownBy(backupFullSubmit()).isInstanceOfSatisfying(AgentException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+            assertThat(e.getMessage()).contains("insufficient space").contains("1024 bytes free");
+        });
+
+        assertThat(fx.jobs.backups().list()).isEmpty();
+        try (Stream<Path> files = Files.list(fx.dirs.backups())) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    private org.assertj.core.api.ThrowableAssert.ThrowingCallable backupFullSubmit() {
+        return () -> fx.jobs.jobs().submit(new JobRequest(JobAction.BACKUP, "", Optional.empty(), true));
+    }
+
+    @Test
+    void anAddonBackupRestoresItsRowsAndFilesAndLeavesOtherAddonsAlone() throws Exception {
+        assertThat(fx.run(JobRequest.install("greeter", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.run(JobRequest.install("hub", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
+        JobView backup = fx.run(new JobRequest(JobAction.BACKUP, "greeter", Optional.empty(), true));
+        assertThat(backup.state()).as("%s", backup).isEqualTo(JobState.SUCCEEDED);
+        String backupId = onlyBackupId();
+        fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (5, 'ciao')");
+        fx.execute("INSERT INTO billing.customers (name, email) VALUES ('Kept', 'kept@example.com')");
+        assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"2\"");
+
+        JobView restored = restore(backupId);
+
+        assertThat(restored.state()).as("%s", restored).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"1\"");
+        assertThat(fx.get("/api/v1/hub/ping").getStatus()).isEqualTo(200);
+        assertThat(fx.dump().rows().values().stream().flatMap(List::stream))
+                .anyMatch(r -> r.contains("kept@example.com"));
+    }
+}
