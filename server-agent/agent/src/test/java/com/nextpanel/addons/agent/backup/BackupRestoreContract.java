@@ -39,6 +39,11 @@ abstract class BackupRestoreContract {
 
     abstract String expectedMethod();
 
+    /** @return the catalog differences that matter; H2 renames the indexes it makes for constraints on its own */
+    List<String> significant(List<String> differences) {
+        return differences;
+    }
+
     @BeforeEach
     void startAgent() throws Exception {
         fx = new BackupFixture(root, database(root));
@@ -111,7 +116,7 @@ abstract class BackupRestoreContract {
         assertThat(restored.steps()).extracting(StepView::name)
                 .containsExactly("resolve", "safety", "deactivate", "restore", "activate", "commit", "cleanup");
         BackupFixture.Dump dumpAfter = fx.dump();
-        assertThat(dumpAtBackup.catalog().differences(dumpAfter.catalog())).isEmpty();
+        assertThat(significant(dumpAtBackup.catalog().differences(dumpAfter.catalog()))).isEmpty();
         assertThat(dumpAfter.rows()).isEqualTo(dumpAtBackup.rows());
         assertThat(fx.addonsChecksum()).isEqualTo(filesAtBackup);
         assertThat(fx.jobs.installed().list()).isEqualTo(registryAtBackup);
