@@ -116,7 +116,11 @@ public final class InstallPlanner implements JobPlanner, PlanService {
      */
     private Optional<RegistryRow> checkRequested(JobAction action, String id, Optional<String> version) {
         Optional<RegistryRow> current = steps.registry().row(id);
-        var catalog = steps.source().catalog();
+        // the catalog verified last answers most submits; only an unknown addon or version costs a refresh
+        var catalog = steps.source().lastVerified();
+        if (catalog.byAddon().get(id) == null || version.isPresent() && catalog.find(id, version.get()).isEmpty()) {
+            catalog = steps.source().catalog();
+        }
         if (catalog.byAddon().get(id) == null) {
             throw new AgentException(ErrorCode.NOT_FOUND, "addon " + id + " is not in the catalog");
         }
@@ -140,6 +144,7 @@ public final class InstallPlanner implements JobPlanner, PlanService {
 
     /** @return the packages to bring in, dependencies first, after every check */
     private List<CatalogTarget> resolve(JobAction action, String id, Optional<String> version) {
+        steps.source().catalog(); // plan against the newest verified catalog
         Optional<RegistryRow> current = checkRequested(action, id, version);
         var catalog = steps.source().lastVerified();
         Resolution r = resolver.resolve(catalog, installedManifests(), id, version, action == JobAction.UPDATE);
