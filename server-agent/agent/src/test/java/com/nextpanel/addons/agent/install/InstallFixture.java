@@ -58,12 +58,19 @@ final class InstallFixture implements AutoCloseable {
     private LocalConnector connector;
 
     InstallFixture(Path root, DatabaseConfig dbConfig) throws Exception {
+        this(root, dbConfig, true);
+    }
+
+    /** @param newCatalog whether to create the catalog (a second process on the same root reuses it) */
+    InstallFixture(Path root, DatabaseConfig dbConfig, boolean newCatalog) throws Exception {
         this.root = root;
         this.dataDir = Files.createDirectories(root.resolve("data"));
         this.catalogDir = root.resolve("catalog");
         this.dbConfig = dbConfig;
         this.dirs = new AddonDirs(dataDir);
-        new CatalogPublisher(catalogDir, keys, Clock.systemUTC(), Map.of()).publish(List.of());
+        if (newCatalog) {
+            new CatalogPublisher(catalogDir, keys, Clock.systemUTC(), Map.of()).publish(List.of());
+        }
         start();
     }
 
