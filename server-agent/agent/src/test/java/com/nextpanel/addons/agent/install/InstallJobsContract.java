@@ -367,4 +367,37 @@ abstract class InstallJobsContract {
         assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"1\"");
         assertThat(fx.registryExport()).contains("FAILED");
     }
+
+    @Test
+    void updatingTheAiChatbotSampleFrom100To110KeepsEverySessionAndMessageAndBackfillsTheNewColumns()
+            throws Exception {
+        Path work = Files.createDirectories(root.resolve("samples"));
+        fx.publishZip(SamplePackages.aiChatbot("1.0.0", work));
+        JobView installed = fx.run(JobRequest.install("ai_chatbot", Optional.of("1.0.0")));
+        assertThat(installed.state()).as("%s", installed).isEqualTo(JobState.SUCCEEDED);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(fx.send("POST", "/api/v1/chat/sessions", "{\"title\":\"session " + i + "\"}").getStatus())
+                    .isEqualTo(201);
+        }
+        assertThat(fx.send("POST", "/api/v1/chat/sessions/1/messages", "{\"text\":\"hello\"}").getStatus())
+                .isEqualTo(201);
+        assertThat(fx.send("POST", "/api/v1/chat/sessions/1/messages", "{\"text\":\"price?\"}").getStatus())
+                .isEqualTo(201);
+        List<String> messagesBefore = fx.query("SELECT session_id || ':' || sender || ':' || text"
+                + " FROM addon_ai_chatbot.chat_messages ORDER BY id");
+        assertThat(messagesBefore).hasSize(4);
+        fx.publishZip(SamplePackages.aiChatbot("1.1.0", work));
+
+        JobView updated = fx.run(JobRequest.update("ai_chatbot", Optional.empty(), true));
+
+        assertThat(updated.state()).as("%s", updated).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.jobs.installed().find("ai_chatbot")).map(InstalledAddon::version).contains("1.1.0");
+        assertThat(fx.query("SELECT title FROM addon_ai_chatbot.chat_sessions ORDER BY id"))
+                .containsExactly("session 1", "session 2", "session 3");
+        assertThat(fx.query("SELECT session_id || ':' || sender || ':' || text FROM addon_ai_chatbot.chat_messages"
+                + " ORDER BY id")).isEqualTo(messagesBefore);
+        assertThat(fx.query("SELECT message_count FROM addon_ai_chatbot.chat_sessions ORDER BY id"))
+                .containsExactly("4", "0", "0");
+        assertThat(fx.get("/api/v1/chat/sessions").getContent()).contains("session 1").contains("messageCount");
+    }
 }
