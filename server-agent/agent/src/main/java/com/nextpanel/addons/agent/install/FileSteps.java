@@ -140,7 +140,6 @@ final class FileSteps {
         public String run(StepContext context) throws IOException {
             Path dir = Path.of(get("dir"));
             ZipStager.deleteTree(dir);
-            deleteIfEmpty(dir.getParent());
             return "deleted " + ctx.dirs().dataDir().relativize(dir);
         }
 

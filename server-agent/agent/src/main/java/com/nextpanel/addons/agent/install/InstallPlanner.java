@@ -37,7 +37,7 @@ public final class InstallPlanner implements JobPlanner, PlanService {
     @Override
     public void check(JobRequest request) {
         switch (request.action()) {
-            case INSTALL, UPDATE -> resolve(request.action(), request.addonId(), request.version());
+            case INSTALL, UPDATE -> checkRequested(request.action(), request.addonId(), request.version());
             case UNINSTALL, DISABLE, ENABLE -> checkInstalled(request.action(), request.addonId());
             default -> throw new AgentException(ErrorCode.BAD_REQUEST, "the install planner does not "
                     + request.action().name().toLowerCase(java.util.Locale.ROOT));
@@ -104,8 +104,11 @@ public final class InstallPlanner implements JobPlanner, PlanService {
         return out;
     }
 
-    /** @return the packages to bring in, dependencies first, after every check */
-    private List<CatalogTarget> resolve(JobAction action, String id, Optional<String> version) {
+    /**
+     * The checks answered at submit: the addon and version exist, and it is (or is not) installed. Everything
+     * else (dependencies, conflicts, core, routes) is the resolve step's, so that a job records why it failed.
+     */
+    private Optional<RegistryRow> checkRequested(JobAction action, String id, Optional<String> version) {
         Optional<RegistryRow> current = steps.registry().row(id);
         var catalog = steps.source().catalog();
         if (catalog.byAddon().get(id) == null) {
@@ -126,6 +129,13 @@ public final class InstallPlanner implements JobPlanner, PlanService {
                 throw new AgentException(ErrorCode.CONFLICT, "addon " + id + " is disabled; enable it before updating");
             }
         }
+        return current;
+    }
+
+    /** @return the packages to bring in, dependencies first, after every check */
+    private List<CatalogTarget> resolve(JobAction action, String id, Optional<String> version) {
+        Optional<RegistryRow> current = checkRequested(action, id, version);
+        var catalog = steps.source().catalog();
         Resolution r = resolver.resolve(catalog, installedManifests(), id, version, action == JobAction.UPDATE);
         List<String> reasons = new ArrayList<>(r.reasons());
         if (reasons.isEmpty() && action == JobAction.UPDATE) {
