@@ -59,6 +59,8 @@ public final class JobsView extends FxmlView {
         stepDurationColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().duration().map(Formats::duration).orElse("")));
         stepMessageColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        connectionLabel.managedProperty().bind(connectionLabel.textProperty().isNotEmpty());
+        connectionLabel.visibleProperty().bind(connectionLabel.managedProperty());
         viewModel.selectedProperty().addListener((o, a, b) -> show(a, b));
         show(null, viewModel.selectedProperty().get());
     }

@@ -44,7 +44,7 @@ public final class MarketplaceView extends FxmlView {
         styleVerification(viewModel.errorProperty().get() != null);
         grid.setItems(viewModel.visibleListings());
         grid.setCellFactory(g -> new AddonCard(viewModel));
-        grid.setCellWidth(300);
+        grid.setCellWidth(262);
         grid.setCellHeight(132);
         grid.setHorizontalCellSpacing(6);
         grid.setVerticalCellSpacing(6);

@@ -42,6 +42,12 @@ public final class ServersViewModel {
         url.addListener(o -> validate());
         token.addListener(o -> validate());
         session.profiles().addListener((javafx.collections.ListChangeListener<ServerProfile>) c -> refreshSelected());
+        // the server being connected to (from the command line, or the last one used) is shown in the form
+        session.currentProperty().addListener((o, a, b) -> {
+            if (b != null && (selected.get() == null || !selected.get().name().equals(b.name()))) {
+                selectByName(b.name());
+            }
+        });
         validate();
     }
 

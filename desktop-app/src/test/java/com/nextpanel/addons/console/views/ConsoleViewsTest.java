@@ -117,6 +117,11 @@ class ConsoleViewsTest {
         assertThat(text(robot, "#jobSummaryLabel")).contains("4 steps were undone");
         assertThat(robot.lookup("#rollbackList").queryAs(ListView.class).getItems())
                 .containsExactly("backup", "stage", "download", "resolve");
+        javafx.scene.control.ProgressBar progress = robot.lookup("#jobProgress").queryAs(javafx.scene.control.ProgressBar.class);
+        assertThat(progress.getProgress()).isEqualTo(1.0);
+        assertThat(progress.isVisible()).isTrue();
+        assertThat(progress.getWidth()).as("progress bar width").isGreaterThan(100);
+        assertThat(progress.getHeight()).as("progress bar height").isGreaterThan(4);
         Node rollbackBox = robot.lookup("#rollbackList").query().getParent();
         assertThat(rollbackBox.isVisible()).isTrue();
     }

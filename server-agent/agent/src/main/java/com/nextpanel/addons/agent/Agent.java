@@ -80,7 +80,7 @@ public final class Agent implements AutoCloseable {
      * @throws AgentException naming what could not start; whatever had started is stopped again
      */
     public static Agent start(AgentConfig config) {
-        return start(config, StandardJobs::start);
+        return start(config, AddonJobsModule::start);
     }
 
     /**

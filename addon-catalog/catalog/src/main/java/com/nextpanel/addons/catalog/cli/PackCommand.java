@@ -1,5 +1,7 @@
 package com.nextpanel.addons.catalog.cli;
 
+import com.nextpanel.addons.catalog.archive.PackResult;
+import com.nextpanel.addons.catalog.archive.PackageWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,9 +25,9 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Packages.pack(src, out);
-        Packages.Declared declared = Packages.read(out);
-        spec.commandLine().getOut().println("packed " + declared.id() + " " + declared.version() + " -> " + out);
+        PackResult packed = new PackageWriter().write(src, out);
+        spec.commandLine().getOut().println("packed " + packed.summary().coordinates() + " -> " + out + " (" + packed.length()
+                + " bytes, sha256 " + packed.sha256Hex() + ")");
         return AddonCatalogCli.OK;
     }
 }

@@ -1,5 +1,8 @@
 package com.nextpanel.addons.catalog.cli;
 
+import com.nextpanel.addons.catalog.archive.PackageReader;
+import com.nextpanel.addons.catalog.client.SummaryJson;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
 import com.nextpanel.addons.catalog.tuf.CatalogPublisher;
 import com.nextpanel.addons.catalog.tuf.Keyring;
 import com.nextpanel.addons.catalog.tuf.Role;
@@ -57,9 +60,10 @@ final class PublishCommand implements Callable<Integer> {
         Keyring keyring = Keyring.load(keys);
         List<CatalogPublisher.NewTarget> targets = new ArrayList<>();
         for (Path file : files) {
-            Packages.Declared declared = Packages.read(file);
-            targets.add(new CatalogPublisher.NewTarget(TargetPaths.packagePath(declared.id(), declared.version()), file,
-                    declared.summary()));
+            // the safe reader: the same checks an agent applies before it installs the package
+            ManifestSummary summary = new PackageReader().inspect(file).summary();
+            targets.add(new CatalogPublisher.NewTarget(TargetPaths.packagePath(summary.id(), summary.version().toString()),
+                    file, SummaryJson.toCustom(summary)));
         }
         CatalogPublisher.Result result = new CatalogPublisher(catalog, keyring, parent.clock(), expiries).publish(targets);
         PrintWriter out = spec.commandLine().getOut();

@@ -1,12 +1,13 @@
 package com.nextpanel.addons.catalog.cli;
 
 import com.nextpanel.addons.catalog.CatalogException;
+import com.nextpanel.addons.catalog.archive.PackageReader;
 import com.nextpanel.addons.catalog.client.CatalogClient;
 import com.nextpanel.addons.catalog.client.CatalogSource;
 import com.nextpanel.addons.catalog.client.CatalogTarget;
-import com.nextpanel.addons.catalog.client.DirectorySource;
+import com.nextpanel.addons.catalog.client.RootChain;
 import com.nextpanel.addons.catalog.client.VerifiedCatalog;
-import com.nextpanel.addons.catalog.tuf.RootChain;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -53,9 +54,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CatalogSource source = CatalogSource.of(catalog);
         List<String> problems = new ArrayList<>();
-        if (source instanceof DirectorySource dir) {
-            problems.addAll(RootChain.check(dir.dir()));
-        }
+        problems.addAll(RootChain.check(source));
         Path work = Files.createTempDirectory("addon-catalog-verify");
         try {
             CatalogClient.Builder builder = CatalogClient.builder(source).trustedRoot(root).clock(parent.clock());
@@ -70,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
                 problems.add(e.getMessage());
             }
             if (verified != null) {
-                PackageChecks checks = new PackageChecks(client, verified, work.resolve("cache"));
+                PackageChecks checks = new PackageChecks(client, source, verified, work.resolve("cache"));
                 problems.addAll(file != null ? checks.checkFile(file) : checks.checkAll());
             }
             report(problems, verified);
@@ -107,14 +106,14 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Checks of packages against the verified catalog; every problem is a line naming the file. */
-    private record PackageChecks(CatalogClient client, VerifiedCatalog catalog, Path cache) {
+    private record PackageChecks(CatalogClient client, CatalogSource source, VerifiedCatalog catalog, Path cache) {
 
         List<String> checkAll() {
             List<String> problems = new ArrayList<>();
             for (CatalogTarget target : catalog.targets()) {
                 try {
                     Path verified = client.fetchTarget(target, cache);
-                    problems.addAll(checkContents(verified, target, target.path()));
+                    problems.addAll(checkContents(verified, target, source.locate(target.path())));
                 } catch (CatalogException e) {
                     problems.add(e.getMessage());
                 }
@@ -147,17 +146,19 @@ final class VerifyCommand implements Callable<Integer> {
 
         private static List<String> checkContents(Path zip, CatalogTarget target, String name) {
             try {
-                Packages.Declared declared = Packages.read(zip);
+                ManifestSummary declared = new PackageReader().inspect(zip).summary();
                 List<String> problems = new ArrayList<>();
-                if (!declared.id().equals(target.id()) || !declared.version().equals(target.version())) {
-                    problems.add(name + ": its manifest says " + declared.id() + " " + declared.version()
-                            + " but targets.json lists " + target.id() + " " + target.version());
-                } else if (!declared.summary().equals(target.summary())) {
+                if (!declared.id().equals(target.id()) || !declared.version().equals(target.manifest().version())) {
+                    problems.add(name + ": its manifest says " + declared.coordinates()
+                            + " but targets.json lists " + target.manifest().coordinates());
+                } else if (!declared.equals(target.manifest())) {
                     problems.add(name + ": its manifest differs from the summary targets.json signs");
                 }
                 return problems;
             } catch (CatalogException e) {
-                return List.of(name + ": " + e.getMessage());
+                // name the package as the user knows it, not the verified copy in the temporary cache
+                String message = e.getMessage().replace(zip.toString(), name);
+                return List.of(message.contains(name) ? message : name + ": " + message);
             }
         }
     }

@@ -3,6 +3,7 @@ package com.nextpanel.addons.catalog.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nextpanel.addons.catalog.CatalogException;
 import com.nextpanel.addons.catalog.ErrorCode;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
 import com.nextpanel.addons.catalog.tuf.TargetFile;
 import com.nextpanel.addons.catalog.tuf.TargetPaths;
 import java.io.IOException;
@@ -21,9 +22,11 @@ import java.util.Optional;
  * {@link VerifiedCatalog}; {@link #fetchTarget} downloads one package and verifies it against it.
  *
  * <p>With a state directory the client remembers the newest root and the versions it accepted, so that a
- * later refresh never accepts older metadata. Not thread-safe; use one client per thread or synchronise.
+ * later refresh never accepts older metadata. Thread-safe: refreshes run one at a time; fetches may run in parallel.
  */
 public final class CatalogClient {
+
+    private static final String PACKAGES = "packages/";
 
     private final CatalogSource source;
     private final byte[] trustedRoot;
@@ -31,7 +34,8 @@ public final class CatalogClient {
     private final Optional<Path> stateDir;
     private final Clock clock;
     private final FetchLimits limits;
-    private VerifiedCatalog lastVerified;
+    private volatile VerifiedCatalog lastVerified;
+    private volatile boolean consistentSnapshot;
 
     private CatalogClient(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -55,7 +59,7 @@ public final class CatalogClient {
      * Runs the TUF update workflow and returns the verified catalog. Each step that verifies is remembered in the
      * state directory (a newer root, newer versions), as the specification asks; a failed step is not.
      */
-    public VerifiedCatalog refresh() {
+    public synchronized VerifiedCatalog refresh() {
         TrustState start = TrustState.load(stateDir, trustedRoot);
         MetadataUpdater updater = new MetadataUpdater(source, limits, clock.instant(), s -> s.save(stateDir));
         updater.anchorName(trustedRootName);
@@ -63,8 +67,12 @@ public final class CatalogClient {
         List<CatalogTarget> targets = new ArrayList<>();
         String where = source.locate("targets.json");
         for (Map.Entry<String, TargetFile> e : t.targets().targets().entrySet()) {
-            targets.add(toCatalogTarget(e.getKey(), e.getValue(), where));
+            // other targets (none today) are not addon packages; they are left for other readers
+            if (e.getKey().startsWith(PACKAGES)) {
+                targets.add(toCatalogTarget(e.getKey(), e.getValue(), where));
+            }
         }
+        consistentSnapshot = t.root().consistentSnapshot();
         lastVerified = new VerifiedCatalog(targets,
                 new RoleStatus(t.root().version(), t.root().expires(), t.rootSignedBy()),
                 new RoleStatus(t.timestamp().version(), t.timestamp().expires(), t.timestampSignedBy()),
@@ -91,7 +99,7 @@ public final class CatalogClient {
             throw new CatalogException(ErrorCode.TARGET_UNKNOWN, target.path() + ": not in the verified catalog with length "
                     + target.length() + " and sha256 " + target.sha256());
         }
-        return new TargetFetcher(source).fetch(target, cacheDir, catalog);
+        return new TargetFetcher(source, consistentSnapshot).fetch(target, cacheDir, catalog);
     }
 
     private static CatalogTarget toCatalogTarget(String path, TargetFile file, String where) {
@@ -102,13 +110,13 @@ public final class CatalogClient {
                 where + ": " + path + " has no sha256 hash"));
         JsonNode custom = file.custom().orElseThrow(() -> new CatalogException(ErrorCode.METADATA_MALFORMED,
                 where + ": " + path + " has no manifest summary under custom"));
-        String id = custom.path("id").asText("");
-        String version = custom.path("version").asText("");
-        if (!path.equals("packages/" + id + "-" + version + ".zip")) {
+        ManifestSummary summary = SummaryJson.fromCustom(custom, where + ": " + path);
+        // the name is bound to the summary: packages/<id>-<version>.zip and nothing else
+        if (!path.equals("packages/" + summary.id() + "-" + summary.version() + ".zip")) {
             throw new CatalogException(ErrorCode.METADATA_MALFORMED, where + ": " + path
-                    + " does not match its summary's id and version (" + id + " " + version + ")");
+                    + " does not match its summary's id and version (" + summary.coordinates() + ")");
         }
-        return new CatalogTarget(path, file.length(), sha256.toLowerCase(java.util.Locale.ROOT), custom);
+        return new CatalogTarget(path, file.length(), sha256.toLowerCase(java.util.Locale.ROOT), summary);
     }
 
     /** Configures a client; only the trusted root is required besides the source. */

@@ -94,8 +94,12 @@ final class MetadataUpdater {
         persist.accept(state);
 
         // 5.5: snapshot, exactly the one timestamp names
-        String snapWhere = source.locate(Role.SNAPSHOT.fileName());
-        byte[] snapBytes = fetchListed(Role.SNAPSHOT.fileName(), timestamp.snapshotMeta(), limits.snapshotMaxBytes(), snapWhere);
+        // with consistent snapshots the repository keeps every version under <version>.<role>.json
+        String snapName = root.consistentSnapshot() ? timestamp.snapshotMeta().version() + "." + Role.SNAPSHOT.fileName()
+                : Role.SNAPSHOT.fileName();
+        String snapWhere = source.locate(snapName);
+        byte[] snapBytes = fetchListed(snapName, timestamp.snapshotMeta(), limits.snapshotMaxBytes(), snapWhere,
+                Role.TIMESTAMP.fileName());
         SignedEnvelope snapEnvelope = SignedEnvelope.parse(snapBytes, snapWhere);
         List<String> snapSignedBy = Signatures.verifyThreshold(snapEnvelope, root, Role.SNAPSHOT, snapWhere);
         SnapshotMetadata snapshot = SnapshotMetadata.fromSigned(snapEnvelope.signed(), snapWhere);
@@ -109,8 +113,11 @@ final class MetadataUpdater {
         persist.accept(state);
 
         // 5.6: targets, exactly the one snapshot names
-        String targetsWhere = source.locate(Role.TARGETS.fileName());
-        byte[] targetsBytes = fetchListed(Role.TARGETS.fileName(), snapshot.targetsMeta(), limits.targetsMaxBytes(), targetsWhere);
+        String targetsName = root.consistentSnapshot() ? snapshot.targetsMeta().version() + "." + Role.TARGETS.fileName()
+                : Role.TARGETS.fileName();
+        String targetsWhere = source.locate(targetsName);
+        byte[] targetsBytes = fetchListed(targetsName, snapshot.targetsMeta(), limits.targetsMaxBytes(), targetsWhere,
+                Role.SNAPSHOT.fileName());
         SignedEnvelope targetsEnvelope = SignedEnvelope.parse(targetsBytes, targetsWhere);
         List<String> targetsSignedBy = Signatures.verifyThreshold(targetsEnvelope, root, Role.TARGETS, targetsWhere);
         TargetsMetadata targets = TargetsMetadata.fromSigned(targetsEnvelope.signed(), targetsWhere);
@@ -126,16 +133,16 @@ final class MetadataUpdater {
     }
 
     /** Downloads a file capped by the length its referrer signs (or the configured cap) and checks length and hashes. */
-    private byte[] fetchListed(String name, MetaFile listed, long defaultCap, String where) {
+    private byte[] fetchListed(String name, MetaFile listed, long defaultCap, String where, String referrer) {
         long cap = listed.length().orElse(defaultCap);
         byte[] bytes = BoundedReads.require(source, name, cap);
         if (listed.length().isPresent() && bytes.length != listed.length().getAsLong()) {
             throw new CatalogException(ErrorCode.LENGTH_MISMATCH, where + ": is " + bytes.length
-                    + " bytes, the referring metadata signs " + listed.length().getAsLong());
+                    + " bytes, " + referrer + " signs " + listed.length().getAsLong() + " (mixed or altered publication)");
         }
         Hashes.firstMismatch(bytes, listed.hashes()).ifPresent(alg -> {
             throw new CatalogException(ErrorCode.HASH_MISMATCH, where + ": " + alg
-                    + " differs from the hash the referring metadata signs");
+                    + " differs from the hash " + referrer + " signs (mixed or altered publication)");
         });
         return bytes;
     }

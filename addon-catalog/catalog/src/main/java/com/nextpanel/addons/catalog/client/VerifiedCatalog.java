@@ -1,5 +1,7 @@
 package com.nextpanel.addons.catalog.client;
 
+import com.nextpanel.addons.catalog.resolve.CatalogView;
+import com.nextpanel.addons.catalog.version.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.semver4j.Semver;
 
 /**
  * The catalog as a TUF client verified it: every package target and the state of each role. Immutable.
@@ -23,13 +24,18 @@ public record VerifiedCatalog(List<CatalogTarget> targets, RoleStatus root, Role
                               RoleStatus targetsRole) {
 
     private static final Comparator<CatalogTarget> ORDER = Comparator.comparing(CatalogTarget::id)
-            .thenComparing((a, b) -> compareVersions(a.version(), b.version()))
+            .thenComparing(t -> t.manifest().version())
             .thenComparing(CatalogTarget::path);
 
     public VerifiedCatalog {
         List<CatalogTarget> sorted = new ArrayList<>(targets);
         sorted.sort(ORDER);
         targets = List.copyOf(sorted);
+    }
+
+    /** The catalog as the resolver sees it. */
+    public CatalogView view() {
+        return CatalogView.of(targets.stream().map(CatalogTarget::manifest).toList());
     }
 
     /** @return every addon id with its versions in ascending order */
@@ -43,8 +49,13 @@ public record VerifiedCatalog(List<CatalogTarget> targets, RoleStatus root, Role
         return Collections.unmodifiableMap(out);
     }
 
+    public Optional<CatalogTarget> find(String id, Version version) {
+        return targets.stream().filter(t -> t.id().equals(id) && t.manifest().version().equals(version)).findFirst();
+    }
+
+    /** @param version a SemVer text; empty when it does not parse or is not listed */
     public Optional<CatalogTarget> find(String id, String version) {
-        return targets.stream().filter(t -> t.id().equals(id) && t.version().equals(version)).findFirst();
+        return Version.tryParse(version).flatMap(v -> find(id, v));
     }
 
     public Optional<CatalogTarget> findByPath(String path) {
@@ -60,14 +71,5 @@ public record VerifiedCatalog(List<CatalogTarget> targets, RoleStatus root, Role
     /** @return the key ids whose signatures on targets.json counted */
     public List<String> targetsSignedBy() {
         return targetsRole.signedBy();
-    }
-
-    private static int compareVersions(String a, String b) {
-        Semver va = Semver.parse(a);
-        Semver vb = Semver.parse(b);
-        if (va != null && vb != null) {
-            return va.compareTo(vb);
-        }
-        return a.compareTo(b);
     }
 }

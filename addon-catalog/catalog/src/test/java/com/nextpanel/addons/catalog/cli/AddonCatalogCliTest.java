@@ -98,8 +98,7 @@ class AddonCatalogCliTest {
         keygen();
         publish(TestPackages.zip(tmp.resolve("in"), "ai_chatbot", "1.0.0"));
         byte[] targetsBefore = Files.readAllBytes(catalog.resolve("targets.json"));
-        Path other = TestPackages.zip(tmp.resolve("other"), "ai_chatbot", "1.0.0");
-        Files.write(other, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+        Path other = TestPackages.zip(tmp.resolve("other"), "ai_chatbot", "1.0.0", "-- rebuilt\n");
 
         CliRun refused = publish(other);
 
@@ -197,5 +196,106 @@ class AddonCatalogCliTest {
         CliRun failed = verify();
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.err()).contains("ai_chatbot-1.0.0.zip", "missing");
+    }
+
+    @Test
+    void packBuildsAPackageThatPublishesAndVerifies() throws Exception {
+        keygen();
+        Path zip = tmp.resolve("out/ai_chatbot-1.0.0.zip");
+        CliRun packed = CliRun.run("pack", TestPackages.sourceDir(tmp, "ai_chatbot", "1.0.0").toString(), "--out", zip.toString());
+        assertThat(packed.exitCode()).as(packed.toString()).isZero();
+        assertThat(packed.out()).contains("ai_chatbot@1.0.0");
+
+        assertThat(publish(zip).exitCode()).isZero();
+        CliRun verified = verify(zip.toString());
+        assertThat(verified.exitCode()).as(verified.toString()).isZero();
+    }
+
+    @Test
+    void publishRefusesAnUnsafePackageAndWritesNothing() throws Exception {
+        keygen();
+        Path evil = tmp.resolve("evil.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(evil))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("addon.json"));
+            zip.write(TestPackages.manifest("ai_chatbot", "1.0.0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../escape.sh"));
+            zip.write(new byte[] {1});
+            zip.closeEntry();
+        }
+
+        CliRun refused = publish(evil);
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("evil.zip");
+        assertThat(catalog.resolve("targets.json")).doesNotExist();
+    }
+
+    @Test
+    void verifyNoticesAPackageWhoseManifestDiffersFromTheSignedSummary() throws Exception {
+        keygen();
+        Path zip = TestPackages.zip(tmp.resolve("in"), "ai_chatbot", "1.0.0");
+        var summary = new com.nextpanel.addons.catalog.archive.PackageReader().inspect(zip).summary();
+        var lying = new com.nextpanel.addons.catalog.manifest.ManifestSummary(summary.id(), "Harmless Chat", summary.version(),
+                summary.description(), summary.category(), summary.requires(), summary.conflicts(), summary.routes(),
+                java.util.List.of(), summary.tables(), summary.console(), summary.changelog());
+        new com.nextpanel.addons.catalog.tuf.CatalogPublisher(catalog, com.nextpanel.addons.catalog.tuf.Keyring.load(keys),
+                Clock.systemUTC(), java.util.Map.of()).publish(java.util.List.of(new com.nextpanel.addons.catalog.tuf.CatalogPublisher
+                .NewTarget("packages/ai_chatbot-1.0.0.zip", zip, com.nextpanel.addons.catalog.client.SummaryJson.toCustom(lying))));
+
+        CliRun failed = verify();
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("packages/ai_chatbot-1.0.0.zip", "differs from the summary");
+    }
+
+    @Test
+    void publishWithKeysThatRootDoesNotNameIsRefused() throws Exception {
+        keygen();
+        publish(TestPackages.zip(tmp.resolve("in"), "ai_chatbot", "1.0.0"));
+        keys = tmp.resolve("other-keys");
+        keygen();
+
+        CliRun refused = publish(TestPackages.zip(tmp.resolve("in"), "ai_chatbot", "1.1.0"));
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("is not one of the keys root.json names for the root role");
+        assertThat(catalog.resolve("packages/ai_chatbot-1.1.0.zip")).doesNotExist();
+    }
+
+    @Test
+    void verifyOfAnHttpCatalogChecksMetadataRootHistoryAndPackages() throws Exception {
+        keygen();
+        publish(TestPackages.zip(tmp.resolve("in"), "ai_chatbot", "1.0.0"));
+        CliRun.run("publish", "--catalog", catalog.toString(), "--keys", keys.toString(), "--expires", "root=200d");
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            Path file = catalog.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            byte[] body = file.startsWith(catalog) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            try (java.io.OutputStream os = exchange.getResponseBody()) {
+                if (body != null) {
+                    os.write(body);
+                }
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            Path anchor = Files.copy(catalog.resolve("1.root.json"), tmp.resolve("anchor.json"));
+            CliRun ok = CliRun.run("verify", "--catalog", url, "--root", anchor.toString());
+            assertThat(ok.exitCode()).as(ok.toString()).isZero();
+            assertThat(ok.out()).contains("root v2", "1 package(s) verified");
+
+            // an old root no client walks any more is still checked
+            Files.writeString(catalog.resolve("1.root.json"),
+                    Files.readString(catalog.resolve("1.root.json")).replace("\"version\" : 1", "\"version\" : 3"));
+            CliRun failed = CliRun.run("verify", "--catalog", url, "--root", anchor.toString());
+            assertThat(failed.exitCode()).isEqualTo(1);
+            assertThat(failed.err()).contains(url + "1.root.json");
+        } finally {
+            server.stop(0);
+        }
     }
 }

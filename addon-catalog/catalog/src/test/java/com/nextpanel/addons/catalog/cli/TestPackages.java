@@ -44,18 +44,27 @@ final class TestPackages {
 
     /** Writes a package zip directly. */
     static Path zip(Path parent, String id, String version) throws IOException {
+        return zip(parent, id, version, "");
+    }
+
+    /** A package whose migration ends with {@code sqlComment}: same id and version, other bytes. */
+    static Path zip(Path parent, String id, String version, String sqlComment) throws IOException {
         Path file = parent.resolve(id + "-" + version + ".zip");
         Files.createDirectories(parent);
         try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
             put(zip, "addon.json", manifest(id, version).getBytes(StandardCharsets.UTF_8));
             put(zip, "lib/" + id + ".jar", jar());
-            put(zip, "migrations/V1__init.sql", "CREATE TABLE item (id BIGINT PRIMARY KEY);\n".getBytes(StandardCharsets.UTF_8));
+            put(zip, "migrations/V1__init.sql", ("CREATE TABLE item (id BIGINT PRIMARY KEY);\n" + sqlComment)
+                    .getBytes(StandardCharsets.UTF_8));
         }
         return file;
     }
 
+    /** Fixed entry times make the same package the same bytes, whenever it is built. */
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(315_532_800_000L);
+        zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
     }

@@ -40,7 +40,7 @@ class CatalogClientTest {
         assertThat(catalog.timestamp().version()).isEqualTo(1);
         assertThat(catalog.root().expires()).isAfter(RepoFixture.NOW);
         CatalogTarget hub = catalog.find("notification_hub", "1.0.0").orElseThrow();
-        assertThat(hub.summary().path("name").asText()).isEqualTo("notification_hub addon");
+        assertThat(hub.manifest().name()).isEqualTo("notification_hub addon");
         assertThat(hub.sha256()).hasSize(64);
     }
 
@@ -106,7 +106,7 @@ class CatalogClientTest {
         RepoFixture repo = RepoFixture.create(tmp.resolve("repo")).addPackage("ai_chatbot", "1.0.0").publish();
         CatalogClient client = repo.client().build();
         CatalogTarget real = client.refresh().targets().get(0);
-        CatalogTarget forged = new CatalogTarget(real.path(), real.length(), "00".repeat(32), real.summary());
+        CatalogTarget forged = new CatalogTarget(real.path(), real.length(), "00".repeat(32), real.manifest());
 
         assertFails(() -> client.fetchTarget(forged, tmp.resolve("cache")), ErrorCode.TARGET_UNKNOWN, real.path());
     }
@@ -376,5 +376,21 @@ class CatalogClientTest {
         Files.delete(repo.dir.resolve("timestamp.json"));
 
         assertFails(() -> repo.client().build().refresh(), ErrorCode.NOT_FOUND, "timestamp.json", "missing");
+    }
+
+    @Test
+    void aConsistentSnapshotRepositoryIsReadByVersionedAndHashPrefixedNames() throws Exception {
+        RepoFixture repo = RepoFixture.createConsistent(tmp.resolve("repo")).addPackage("ai_chatbot", "1.0.0").publish()
+                .addPackage("ai_chatbot", "1.1.0").publish();
+        assertThat(repo.dir.resolve("snapshot.json")).doesNotExist();
+        CatalogClient client = repo.client().build();
+
+        VerifiedCatalog catalog = client.refresh();
+        CatalogTarget target = catalog.find("ai_chatbot", "1.1.0").orElseThrow();
+        Path file = client.fetchTarget(target, tmp.resolve("cache"));
+
+        assertThat(catalog.targetsRole().version()).isEqualTo(2);
+        assertThat(Files.readAllBytes(file)).isEqualTo(
+                repo.read("packages/" + target.sha256() + ".ai_chatbot-1.1.0.zip"));
     }
 }

@@ -14,12 +14,13 @@ import javax.sql.DataSource;
  * @param stagedDir the staged package: {@code addon.json}, {@code lib/*.jar}, {@code migrations/}
  * @param entrypoint the class implementing {@code Addon}, from the manifest
  * @param routePrefixes the route prefixes the manifest declares under {@code /api/v1/}
+ * @param requiredAddons the ids in the manifest's {@code requires.addons}: the addons whose routes it may call
  * @param schema the addon's schema, {@code addon_<id>}
  * @param dataSource connects as the addon's own database role (from {@code AddonDatabases.dataSource})
  * @param configuration the addon's configuration; empty when none
  */
 public record ActivationRequest(String id, String version, Path stagedDir, String entrypoint,
-        List<String> routePrefixes, String schema, DataSource dataSource, Map<String, String> configuration) {
+        List<String> routePrefixes, List<String> requiredAddons, String schema, DataSource dataSource, Map<String, String> configuration) {
 
     public ActivationRequest {
         Objects.requireNonNull(id, "id");
@@ -29,6 +30,7 @@ public record ActivationRequest(String id, String version, Path stagedDir, Strin
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(dataSource, "dataSource");
         routePrefixes = List.copyOf(routePrefixes);
+        requiredAddons = List.copyOf(requiredAddons);
         configuration = Map.copyOf(configuration);
     }
 

@@ -35,6 +35,7 @@ public final class AddonHost implements AutoCloseable {
     private final Map<String, AddonWrapper> active = new ConcurrentHashMap<>();
     private final Map<String, AddonWrapper> failed = new ConcurrentHashMap<>();
     private final ReentrantLock changes = new ReentrantLock();
+    private final RouteDispatcher dispatcher;
     private final AddonRoutesHandler handler;
 
     /**
@@ -49,7 +50,8 @@ public final class AddonHost implements AutoCloseable {
         this.corePrefixes = RoutePrefixes.check(CORE, corePrefixes);
         this.settings = settings;
         this.parent = AddonHost.class.getClassLoader();
-        this.handler = new AddonRoutesHandler(table::get, settings.maxBodyBytes());
+        this.dispatcher = new RouteDispatcher(table::get);
+        this.handler = new AddonRoutesHandler(dispatcher, settings.maxBodyBytes());
     }
 
     /**
@@ -77,7 +79,7 @@ public final class AddonHost implements AutoCloseable {
      */
     public AddonWrapper prepare(ActivationRequest request) {
         checkPrefixesFree(request.id(), request.routePrefixes());
-        return AddonWrapper.start(request, parent, w -> {
+        return AddonWrapper.start(request, parent, new DependencyCalls(dispatcher, request), w -> {
             failed.put(w.id(), w);
             LOG.warn("{}", w.failure().map(Throwable::getMessage).orElse(w.toString()));
         });

@@ -1,19 +1,16 @@
 package com.nextpanel.addons.agent.host;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nextpanel.addons.spi.AddonResponse;
 import com.nextpanel.addons.spi.HttpMethod;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -24,22 +21,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves addon routes: matches a request under {@code /api/v1/} against the current {@link RouteTable}, calls the
- * addon's handler inside its in-flight count and with its classloader as context loader, and writes its answer.
- * Answers 404 {@code {"error","message"}} when no route matches, 400 for a body {@code jsonBody()} cannot read,
- * 413 for a body over the cap and 500 when the handler throws. Requests outside {@code /api/v1/} are not handled.
+ * addon's handler (see {@link RouteDispatcher}) and writes its answer. Answers 404 {@code {"error","message"}} when
+ * no route matches, 405 when only other methods do, 400 for a body {@code jsonBody()} cannot read, 413 for a body
+ * over the cap and 500 when the handler throws. Requests outside {@code /api/v1/} are left to other handlers.
  * Mount it after the core's routes, behind authentication.
  */
 public final class AddonRoutesHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(AddonRoutesHandler.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_ATTEMPTS = 3;
 
-    private final Supplier<RouteTable> tables;
+    private final RouteDispatcher dispatcher;
     private final int maxBodyBytes;
 
-    AddonRoutesHandler(Supplier<RouteTable> tables, int maxBodyBytes) {
-        this.tables = tables;
+    AddonRoutesHandler(RouteDispatcher dispatcher, int maxBodyBytes) {
+        this.dispatcher = dispatcher;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -50,67 +45,54 @@ public final class AddonRoutesHandler extends Handler.Abstract {
             return false;
         }
         List<String> segments;
+        Map<String, String> query;
         try {
             segments = decodeSegments(rawPath);
+            query = QueryString.parse(request.getHttpURI().getQuery());
         } catch (IllegalArgumentException e) {
-            return error(response, callback, 400, "bad_request", "malformed request path " + rawPath);
+            return write(response, callback, ErrorAnswers.badRequest("malformed request URI " + request.getHttpURI()));
         }
+        String path = "/" + String.join("/", segments);
         Optional<HttpMethod> method = method(request.getMethod());
-        RouteTable table = tables.get();
-        Optional<RouteMatch> match = method.flatMap(m -> table.match(m, segments));
-        if (match.isEmpty()) {
-            if (table.matchesAnyMethod(segments)) {
-                return error(response, callback, 405, "method_not_allowed",
-                        request.getMethod() + " is not allowed on " + rawPath);
-            }
-            return error(response, callback, 404, "not_found", "no route for " + request.getMethod() + " " + rawPath);
+        if (method.isEmpty()) {
+            boolean known = dispatcher.table().matchesAnyMethod(segments);
+            return write(response, callback, known
+                    ? ErrorAnswers.error(405, "method_not_allowed", request.getMethod() + " is not allowed on " + path)
+                    : ErrorAnswers.notFound("no route for " + request.getMethod() + " " + path));
+        }
+        if (dispatcher.table().match(method.get(), segments).isEmpty()) {
+            // answered before reading a body that nobody wants
+            return write(response, callback, dispatch(new HttpAddonRequest(method.get(), path, query, n -> null, ""),
+                    segments));
         }
         Optional<String> body = readBody(request);
         if (body.isEmpty()) {
-            return error(response, callback, 413, "payload_too_large",
-                    "request body over " + maxBodyBytes + " bytes");
+            return write(response, callback, ErrorAnswers.error(413, "payload_too_large",
+                    "request body over " + maxBodyBytes + " bytes"));
         }
-        String path = "/" + String.join("/", segments);
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            RouteMatch current = match.get();
-            RouteOwner owner = current.route().owner();
-            if (owner.inFlight().enter()) {
-                try {
-                    return serve(current, new HttpAddonRequest(method.get(), path, current.pathParams(),
-                            Request.extractQueryParameters(request), request.getHeaders(), body.get()),
-                            response, callback);
-                } finally {
-                    owner.inFlight().exit();
-                }
-            }
-            // Its addon is being unloaded: the table no longer holds it, so look again (an update's new version).
-            match = tables.get().match(method.get(), segments);
-            if (match.isEmpty()) {
-                return error(response, callback, 404, "not_found",
-                        "no route for " + request.getMethod() + " " + rawPath);
-            }
-        }
-        return error(response, callback, 503, "unavailable", "addon routes for " + rawPath + " are being replaced");
+        HttpAddonRequest addonRequest = new HttpAddonRequest(method.get(), path, query,
+                name -> request.getHeaders().get(name), body.get());
+        return write(response, callback, dispatch(addonRequest, segments));
     }
 
-    private boolean serve(RouteMatch match, HttpAddonRequest addonRequest, Response response, Callback callback)
-            throws JsonProcessingException {
-        Route route = match.route();
-        AddonResponse answer;
+    private AddonResponse dispatch(HttpAddonRequest request, List<String> segments) {
         try {
-            answer = AddonWrapper.callIn(route.owner().classLoader(), () -> route.handler().handle(addonRequest));
-        } catch (HttpAddonRequest.MalformedBodyException e) {
-            return error(response, callback, 400, "bad_request", e.getMessage());
-        } catch (Exception | LinkageError | AssertionError e) {
-            LOG.warn("addon {} failed on {} {}", route.owner(), route.method(), addonRequest.path(),
-                    AddonFailure.of("route " + route.describe(), e));
-            return error(response, callback, 500, "internal",
-                    "addon " + route.owner().addonId() + " failed to answer " + route.describe());
+            AddonResponse answer = dispatcher.dispatch(request, segments, owner -> true);
+            return answer != null ? answer : ErrorAnswers.error(500, "internal", "an addon answered nothing on "
+                    + request.method() + " " + request.path());
+        } catch (RouteDispatcher.RouteFailure failure) {
+            Route route = failure.route();
+            if (failure.getCause() instanceof HttpAddonRequest.MalformedBodyException malformed) {
+                return ErrorAnswers.badRequest(malformed.getMessage());
+            }
+            LOG.warn("addon {} failed on {} {}", route.owner(), request.method(), request.path(),
+                    AddonFailure.of("route " + route.describe(), failure.getCause()));
+            return ErrorAnswers.error(500, "internal", "addon " + route.owner().addonId() + " failed to answer "
+                    + route.describe());
         }
-        if (answer == null) {
-            return error(response, callback, 500, "internal",
-                    "addon " + route.owner().addonId() + " answered nothing on " + route.describe());
-        }
+    }
+
+    private static boolean write(Response response, Callback callback, AddonResponse answer) {
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         response.write(true, ByteBuffer.wrap(answer.body().getBytes(StandardCharsets.UTF_8)), callback);
@@ -118,7 +100,7 @@ public final class AddonRoutesHandler extends Handler.Abstract {
     }
 
     /** @return the body, or empty when it is over the cap */
-    private Optional<String> readBody(Request request) throws java.io.IOException {
+    private Optional<String> readBody(Request request) throws IOException {
         long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
         if (declared > maxBodyBytes) {
             return Optional.empty();
@@ -132,18 +114,7 @@ public final class AddonRoutesHandler extends Handler.Abstract {
         }
     }
 
-    static boolean error(Response response, Callback callback, int status, String code, String message)
-            throws JsonProcessingException {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(JSON.writeValueAsBytes(body)), callback);
-        return true;
-    }
-
-    private static Optional<HttpMethod> method(String name) {
+    static Optional<HttpMethod> method(String name) {
         try {
             return Optional.of(HttpMethod.valueOf(name));
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,8 @@
 package com.nextpanel.addons.agent.host;
 
 import com.nextpanel.addons.spi.AddonContext;
+import com.nextpanel.addons.spi.AddonResponse;
+import com.nextpanel.addons.spi.HttpMethod;
 import com.nextpanel.addons.spi.RouteRegistry;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -11,10 +13,12 @@ final class HostAddonContext implements AddonContext {
     private final ActivationRequest request;
     private final RouteRegistry routes;
     private final System.Logger logger;
+    private final DependencyCalls calls;
 
-    HostAddonContext(ActivationRequest request, RouteRegistry routes) {
+    HostAddonContext(ActivationRequest request, RouteRegistry routes, DependencyCalls calls) {
         this.request = request;
         this.routes = routes;
+        this.calls = calls;
         this.logger = System.getLogger("addon." + request.id());
     }
 
@@ -51,5 +55,10 @@ final class HostAddonContext implements AddonContext {
     @Override
     public RouteRegistry routes() {
         return routes;
+    }
+
+    @Override
+    public AddonResponse callDependency(HttpMethod method, String target, String body) throws Exception {
+        return calls.call(method, target, body);
     }
 }

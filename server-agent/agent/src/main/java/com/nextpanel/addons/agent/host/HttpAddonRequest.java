@@ -5,27 +5,38 @@ import com.nextpanel.addons.spi.HttpMethod;
 import com.nextpanel.addons.spi.Json;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.util.Fields;
+import java.util.function.Function;
 
-/** An {@link AddonRequest} over a Jetty request whose body was already read (within the size cap). */
+/** An {@link AddonRequest} whose body was already read (within the size cap). */
 final class HttpAddonRequest implements AddonRequest {
 
     private final HttpMethod method;
     private final String path;
     private final Map<String, String> pathParams;
-    private final Fields query;
-    private final HttpFields headers;
+    private final Map<String, String> query;
+    private final Function<String, String> headers;
     private final String body;
 
-    HttpAddonRequest(HttpMethod method, String path, Map<String, String> pathParams, Fields query,
-            HttpFields headers, String body) {
+    /**
+     * @param headers a header's first value by case-insensitive name, or null
+     */
+    HttpAddonRequest(HttpMethod method, String path, Map<String, String> query, Function<String, String> headers,
+            String body) {
+        this(method, path, Map.of(), query, headers, body);
+    }
+
+    private HttpAddonRequest(HttpMethod method, String path, Map<String, String> pathParams,
+            Map<String, String> query, Function<String, String> headers, String body) {
         this.method = method;
         this.path = path;
-        this.pathParams = pathParams;
-        this.query = query;
+        this.pathParams = Map.copyOf(pathParams);
+        this.query = Map.copyOf(query);
         this.headers = headers;
         this.body = body;
+    }
+
+    HttpAddonRequest withPathParams(Map<String, String> params) {
+        return new HttpAddonRequest(method, path, params, query, headers, body);
     }
 
     @Override
@@ -49,12 +60,12 @@ final class HttpAddonRequest implements AddonRequest {
 
     @Override
     public Optional<String> queryParam(String name) {
-        return Optional.ofNullable(query.getValue(name));
+        return Optional.ofNullable(query.get(name));
     }
 
     @Override
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name));
+        return Optional.ofNullable(headers.apply(name));
     }
 
     @Override
@@ -62,7 +73,7 @@ final class HttpAddonRequest implements AddonRequest {
         return body;
     }
 
-    /** Marks a malformed body so that the handler answers 400 rather than 500. */
+    /** Marks a malformed body so that the host answers 400 rather than 500. */
     @Override
     public Map<String, Object> jsonBody() {
         try {

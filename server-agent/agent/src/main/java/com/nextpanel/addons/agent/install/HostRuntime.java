@@ -22,7 +22,7 @@ public final class HostRuntime implements AddonRuntime {
     @Override
     public void activate(AddonManifest m, Path stagedDir) {
         ActivationRequest request = new ActivationRequest(m.id(), m.version(), stagedDir, m.entrypoint(), m.routes(),
-                m.schema(), schemas.dataSource(m.id()), Map.of());
+                List.copyOf(m.requiresAddons().keySet()), m.schema(), schemas.dataSource(m.id()), Map.of());
         AddonWrapper prepared = host.prepare(request);
         host.publish(prepared);
     }

@@ -10,6 +10,7 @@ import com.nextpanel.addons.testsupport.fixtures.BuiltAddon;
 import com.nextpanel.addons.testsupport.fixtures.TestAddonBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpTester;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +94,39 @@ class AddonHostTest {
     }
 
     @Test
+    void bodyThatJsonBodyCannotReadAnswers400() throws Exception {
+        server.activate(TestAddonBuilder.addon("greeter").jsonBodyRoute(HttpMethod.POST, "/api/v1/greeter/json")
+                .buildDirectory(tmp));
+
+        HttpTester.Response bad = server.send("POST", "/api/v1/greeter/json", "", "[1,2");
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(bad.getContent()).startsWith("{\"error\":\"bad_request\",\"message\":\"the request body is not a JSON object");
+        HttpTester.Response good = server.send("POST", "/api/v1/greeter/json", "", "{\"a\":1,\"b\":2}");
+        assertThat(good.getContent()).isEqualTo("{\"keys\":2}");
+    }
+
+    @Test
+    void addonCallsTheRoutesOfAnAddonItRequiresButOfNoOther() throws Exception {
+        server.activate(TestAddonBuilder.addon("hub").echoRoute(HttpMethod.POST, "/api/v1/hub/render/{id}")
+                .buildDirectory(tmp));
+        server.activate(TestAddonBuilder.addon("sms").requires("hub", "^1.0.0")
+                .dependencyRoute(HttpMethod.POST, "/api/v1/sms/send", HttpMethod.POST, "/api/v1/hub/render/7?q=a%20b")
+                .dependencyRoute(HttpMethod.GET, "/api/v1/sms/missing", HttpMethod.GET, "/api/v1/hub/nothing")
+                .buildDirectory(tmp));
+        server.activate(TestAddonBuilder.addon("rogue")
+                .dependencyRoute(HttpMethod.POST, "/api/v1/rogue/send", HttpMethod.POST, "/api/v1/hub/render/7")
+                .buildDirectory(tmp));
+
+        HttpTester.Response relayed = server.send("POST", "/api/v1/sms/send", "", "hello");
+        assertThat(relayed.getStatus()).isEqualTo(200);
+        assertThat(relayed.getContent()).isEqualTo("{\"addon\":\"hub\",\"version\":\"1.0.0\",\"method\":\"POST\","
+                + "\"path\":\"/api/v1/hub/render/7\",\"params\":{\"id\":\"7\"},\"q\":\"a b\",\"header\":null,"
+                + "\"body\":\"hello\"}");
+        assertThat(server.get("/api/v1/sms/missing").getStatus()).isEqualTo(404);
+        assertThat(server.send("POST", "/api/v1/rogue/send", "", "x").getStatus()).isEqualTo(500);
+    }
+
+    @Test
     void bodyOverTheCapAnswers413WithoutCallingTheAddon() throws Exception {
         server.activate(TestAddonBuilder.addon("greeter").echoRoute(HttpMethod.POST, "/api/v1/greeter/echo")
                 .buildDirectory(tmp));
@@ -117,7 +151,21 @@ class AddonHostTest {
     }
 
     @Test
+    void addonThatThrowsOnStopIsUnloadedAnyway() throws Exception {
+        AddonWrapper addon = server.activate(TestAddonBuilder.addon("stubborn").throwsOnStop("still busy")
+                .jsonRoute(HttpMethod.GET, "/api/v1/stubborn/x", 200, "{}").buildDirectory(tmp));
+
+        assertThat(server.host.deactivate("stubborn")).isTrue();
+
+        assertThat(addon.state()).isEqualTo(AddonState.STOPPED);
+        assertThat(addon.classLoader()).isEmpty();
+        assertThat(server.get("/api/v1/stubborn/x").getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void addonThatThrowsOnStartIsRecordedAsFailedWithItsExceptionAndNothingIsPublished() throws Exception {
+        server.activate(TestAddonBuilder.addon("healthy").jsonRoute(HttpMethod.GET, "/api/v1/healthy/x", 200, "{}")
+                .buildDirectory(tmp));
         BuiltAddon addon = TestAddonBuilder.addon("broken").throwsOnStart("no license key")
                 .jsonRoute(HttpMethod.GET, "/api/v1/broken/x", 200, "{}").buildDirectory(tmp);
 
@@ -131,6 +179,7 @@ class AddonHostTest {
                 .isEqualTo("testaddons.broken.Entry$AddonFailure");
         assertThat(failed.classLoader()).isEmpty();
         assertThat(server.get("/api/v1/broken/x").getStatus()).isEqualTo(404);
+        assertThat(server.get("/api/v1/healthy/x").getStatus()).isEqualTo(200);
     }
 
     @Test
@@ -148,9 +197,9 @@ class AddonHostTest {
         BuiltAddon addon = TestAddonBuilder.addon("greeter").buildDirectory(tmp);
         ActivationRequest good = HostServer.request(addon);
         ActivationRequest wrongEntry = new ActivationRequest(good.id(), good.version(), good.stagedDir(),
-                "testaddons.greeter.Missing", good.routePrefixes(), good.schema(), good.dataSource(), Map.of());
+                "testaddons.greeter.Missing", good.routePrefixes(), List.of(), good.schema(), good.dataSource(), Map.of());
         ActivationRequest noJars = new ActivationRequest(good.id(), good.version(), tmp.resolve("empty"),
-                good.entrypoint(), good.routePrefixes(), good.schema(), good.dataSource(), Map.of());
+                good.entrypoint(), good.routePrefixes(), List.of(), good.schema(), good.dataSource(), Map.of());
 
         assertThatThrownBy(() -> server.host.activate(wrongEntry)).hasMessageContaining(
                 "entrypoint testaddons.greeter.Missing cannot be loaded")
@@ -170,7 +219,7 @@ class AddonHostTest {
         BuiltAddon core = TestAddonBuilder.addon("crm").routePrefix("/api/v1/customers").buildDirectory(tmp);
         assertThatThrownBy(() -> server.activate(core))
                 .hasMessage("route prefix /api/v1/customers of addon crm is already taken by the core (/api/v1/customers)");
-        assertThatThrownBy(() -> server.host.checkPrefixesFree("x", java.util.List.of("/api/v1/")))
+        assertThatThrownBy(() -> server.host.checkPrefixesFree("x", List.of("/api/v1/")))
                 .hasMessageContaining("malformed route prefix '/api/v1/'");
         assertThat(server.host.routeTable().prefixOwners()).containsOnlyKeys("/api/v1/chat");
     }

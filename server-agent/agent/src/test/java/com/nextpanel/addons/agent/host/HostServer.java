@@ -31,7 +31,7 @@ final class HostServer implements AutoCloseable {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:host-" + addon.id());
         return new ActivationRequest(addon.id(), addon.version(), addon.directory(), addon.entrypoint(),
-                addon.routePrefixes(), "addon_" + addon.id(), ds, Map.of());
+                addon.routePrefixes(), addon.requiredAddons(), "addon_" + addon.id(), ds, Map.of());
     }
 
     AddonWrapper activate(BuiltAddon addon) {

@@ -38,8 +38,8 @@ import javax.sql.DataSource;
 
 /**
  * A job side for testing the agent's HTTP API on the real {@link JobEngine} and journal, with a small planner
- * whose steps do real, visible work: {@code write} creates {@code DIR/file-jobs/<id>} (undo deletes it),
- * {@code commit} writes the registry row. Addon ids steer it:
+ * whose steps do real, visible work: an install {@code write}s {@code DIR/file-jobs/<id>} (undo deletes it)
+ * and {@code commit}s the registry row; any other action only writes {@code DIR/file-jobs/<action>-<id>-<job>}. Addon ids steer it:
  * <ul>
  *   <li>{@code missing_addon}: 404 at submit and plan;</li>
  *   <li>{@code taken_addon}: plan answers 409 with two reasons;</li>
@@ -177,6 +177,12 @@ public final class FileJobs implements JobsModule {
         @Override
         public JobPlan plan(String jobId, JobRequest request) {
             List<Step> steps = new ArrayList<>();
+            if (request.action() != JobAction.INSTALL) {
+                // Other actions only leave a file behind: enough for the API to show a job with a step.
+                String name = request.action().name().toLowerCase(java.util.Locale.ROOT) + "-"
+                        + (request.addonId().isEmpty() ? "full" : request.addonId()) + "-" + jobId;
+                return new JobPlan(List.of(new WriteStep(dir.resolve(name))), request.action() + " " + name);
+            }
             steps.add(new WriteStep(dir.resolve(request.addonId())));
             if (request.addonId().equals("broken_addon")) {
                 steps.add(new FailStep());

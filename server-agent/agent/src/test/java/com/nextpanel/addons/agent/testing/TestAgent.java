@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nextpanel.addons.agent.Agent;
 import com.nextpanel.addons.agent.AgentConfig;
 import com.nextpanel.addons.agent.JobsModule;
-import com.nextpanel.addons.agent.StandardJobs;
+import com.nextpanel.addons.agent.AddonJobsModule;
 import com.nextpanel.addons.agent.db.DatabaseConfig;
 import com.nextpanel.addons.agent.server.TlsIdentity;
 import com.nextpanel.addons.agent.server.TokenStore;
@@ -50,7 +50,7 @@ public final class TestAgent implements AutoCloseable {
     }
 
     public static TestAgent start(AgentConfig config) {
-        return new TestAgent(config, StandardJobs::start);
+        return new TestAgent(config, AddonJobsModule::start);
     }
 
     /** Starts an agent with its own job side (e.g. {@link FileJobs}) over the real engine. */

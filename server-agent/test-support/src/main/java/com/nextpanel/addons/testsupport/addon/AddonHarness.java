@@ -17,9 +17,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Starts addons for real in a test, as the agent would but without the agent: an in-memory H2 database, each
- * addon's migrations applied in its own schema as its own role, its entrypoint (from the manifest) started with
- * a small {@link com.nextpanel.addons.spi.AddonContext}, routes called by method and path.
+ * Starts addons for real in a test, as the agent would but without the agent: a fresh database (in-memory H2,
+ * or PostgreSQL: {@link HarnessBackend}), each addon's migrations applied in its own schema as its own role, its
+ * entrypoint (from the manifest) started with a small {@link com.nextpanel.addons.spi.AddonContext}, routes
+ * called by method and path.
  *
  * <pre>{@code
  * try (AddonHarness chat = AddonHarness.start(AddonSource.packageDir(Path.of("src/addon")))) {
@@ -31,8 +32,9 @@ import javax.sql.DataSource;
  * <p>{@link #install} starts a further addon in the same database (dependencies first, as the agent orders
  * them); {@code AddonContext.callDependency} then reaches the routes of the addons an addon requires.
  * {@link #update} replays an update: the running version is stopped, the next version's new migrations are
- * applied over the same data, and its entrypoint started. A handler's {@link IllegalArgumentException} answers
- * 400 as the host does; any other exception is rethrown so that the test shows it. The accessors without an id
+ * applied over the same data, and its entrypoint started. A body that {@code jsonBody()} cannot read answers 400
+ * as the host does; any other exception a handler throws (where the host answers 500) is rethrown so that the
+ * test shows it. The accessors without an id
  * ({@link #health()}, {@link #routes()}, {@link #dataSource()}, {@link #appliedMigrations()}) are about the
  * first addon started.
  */
@@ -42,28 +44,40 @@ public final class AddonHarness implements AutoCloseable {
     private record Running(HarnessManifest manifest, DataSource dataSource, HarnessRoutes routes, Addon addon) {
     }
 
-    private final HarnessDatabase database = new HarnessDatabase();
+    private final HarnessDatabase database;
     private final Map<String, List<String>> applied = new HashMap<>();
     private final Map<String, Running> running = new LinkedHashMap<>();
     private final Map<String, String> configuration;
 
-    private AddonHarness(Map<String, String> configuration) {
+    private AddonHarness(HarnessBackend backend, Map<String, String> configuration) {
         this.configuration = Map.copyOf(configuration);
+        this.database = backend.open();
     }
 
-    /** Starts the addon with an empty configuration; see {@link #start(AddonSource, Map)}. */
+    /** Starts the addon on H2 with an empty configuration; see {@link #start(HarnessBackend, AddonSource, Map)}. */
     public static AddonHarness start(AddonSource source) {
-        return start(source, Map.of());
+        return start(HarnessBackend.H2, source, Map.of());
+    }
+
+    /** Starts the addon on H2; see {@link #start(HarnessBackend, AddonSource, Map)}. */
+    public static AddonHarness start(AddonSource source, Map<String, String> configuration) {
+        return start(HarnessBackend.H2, source, configuration);
+    }
+
+    /** Starts the addon with an empty configuration; see {@link #start(HarnessBackend, AddonSource, Map)}. */
+    public static AddonHarness start(HarnessBackend backend, AddonSource source) {
+        return start(backend, source, Map.of());
     }
 
     /**
+     * @param backend the database to run on, a fresh one
      * @param source the addon's manifest and migrations
      * @param configuration what {@code AddonContext.configuration()} answers, for every addon of this harness
      * @return the harness with the addon started and healthy
      * @throws IllegalStateException when a migration fails, start throws, or the health check says down
      */
-    public static AddonHarness start(AddonSource source, Map<String, String> configuration) {
-        AddonHarness harness = new AddonHarness(configuration);
+    public static AddonHarness start(HarnessBackend backend, AddonSource source, Map<String, String> configuration) {
+        AddonHarness harness = new AddonHarness(backend, configuration);
         try {
             return harness.install(source);
         } catch (RuntimeException e) {
@@ -173,6 +187,42 @@ public final class AddonHarness implements AutoCloseable {
         return Optional.ofNullable(running.get(id)).orElseThrow(() -> new IllegalArgumentException(id + " is not started"));
     }
 
+    /**
+     * Checks every console table view the started addons declare as the console would read it: its route is a
+     * GET route of the addon answering 200 with a JSON array of objects, and every row has every column's field
+     * (null is fine). Call it once rows exist, so that the fields are really checked.
+     *
+     * @return how many rows the views showed, by navigation label
+     * @throws IllegalStateException naming the view, route and missing field
+     */
+    public Map<String, Integer> checkConsoleViews() {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        for (Running addon : running.values()) {
+            for (HarnessManifest.ConsoleView view : addon.manifest().consoleViews()) {
+                String where = addon.manifest().id() + " console view '" + view.label() + "' (GET " + view.route() + ")";
+                HarnessReply reply = get(view.route());
+                if (reply.status() != 200) {
+                    throw new IllegalStateException(where + " answered " + reply.status() + ": " + reply.body());
+                }
+                List<Map<String, Object>> list;
+                try {
+                    list = reply.list();
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException(where + " did not answer a JSON array of objects: " + reply.body(), e);
+                }
+                for (Map<String, Object> row : list) {
+                    for (String field : view.fields()) {
+                        if (!row.containsKey(field)) {
+                            throw new IllegalStateException(where + ": a row has no field '" + field + "': " + row);
+                        }
+                    }
+                }
+                rows.put(view.label(), list.size());
+            }
+        }
+        return rows;
+    }
+
     /** @return the first addon's health */
     public HealthStatus health() {
         return main().addon().health();
@@ -240,14 +290,15 @@ public final class AddonHarness implements AutoCloseable {
 
     /**
      * Calls a route of any started addon as the host would: 404 when no route has the path, 405 when none has it
-     * for the method, 400 for a handler's {@link IllegalArgumentException}.
+     * for the method, 400 when {@code jsonBody()} cannot read the body; other exceptions of the handler are
+     * rethrown (the host answers them with 500).
      *
      * @param rawBody the body text, sent as is
      */
     public HarnessReply call(HttpMethod method, String target, String rawBody) {
         try {
             return HarnessReply.of(dispatch(running.values(), method, target, rawBody));
-        } catch (IllegalArgumentException e) {
+        } catch (HarnessRequest.MalformedBody e) {
             return HarnessReply.of(AddonResponse.badRequest(e.getMessage()));
         } catch (RuntimeException e) {
             throw e;

@@ -2,6 +2,7 @@ package com.nextpanel.addons.testsupport.addon;
 
 import com.nextpanel.addons.spi.AddonRequest;
 import com.nextpanel.addons.spi.HttpMethod;
+import com.nextpanel.addons.spi.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -35,6 +36,24 @@ record HarnessRequest(HttpMethod method, String path, Map<String, String> pathPa
 
     private static String decode(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** What {@link #jsonBody()} throws for a body that is not a JSON object; the host answers it with 400. */
+    static final class MalformedBody extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedBody(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    @Override
+    public Map<String, Object> jsonBody() {
+        try {
+            return Json.parseObject(body);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedBody("malformed JSON body: " + e.getMessage(), e);
+        }
     }
 
     @Override

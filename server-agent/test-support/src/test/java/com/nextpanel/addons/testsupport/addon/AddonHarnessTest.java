@@ -16,16 +16,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(HarnessBackend.class)
 class AddonHarnessTest {
 
     private static final Path PROBE = Path.of("src/test/resources/harness-addon");
+
+    @Parameter
+    HarnessBackend backend;
 
     private AddonHarness probe;
 
     @BeforeEach
     void startProbe() {
-        probe = AddonHarness.start(AddonSource.packageDir(PROBE));
+        probe = AddonHarness.start(backend, AddonSource.packageDir(PROBE));
     }
 
     @AfterEach
@@ -43,7 +51,8 @@ class AddonHarnessTest {
     @Test
     void createsTheAddonsTablesInItsOwnSchema() throws SQLException {
         try (Connection c = probe.adminDataSource().getConnection();
-             ResultSet tables = c.getMetaData().getTables(null, "ADDON_HARNESS_PROBE", "NOTES", null)) {
+             ResultSet tables = c.getMetaData().getTables(null, backend == HarnessBackend.H2 ? "ADDON_HARNESS_PROBE"
+                     : "addon_harness_probe", backend == HarnessBackend.H2 ? "NOTES" : "notes", null)) {
             assertThat(tables.next()).isTrue();
         }
     }
@@ -59,13 +68,14 @@ class AddonHarnessTest {
     }
 
     @Test
-    void answersNotFoundMethodNotAllowedAndBadRequestLikeTheHost() {
+    void answersNotFoundMethodNotAllowedAndBadRequestLikeTheHostAndRethrowsWhatWouldBe500() {
         assertThat(probe.get("/api/v1/probe/nothing").status()).isEqualTo(404);
         assertThat(probe.delete("/api/v1/probe/notes").status()).isEqualTo(405);
         HarnessReply malformed = probe.call(HttpMethod.POST, "/api/v1/probe/notes", "{not json");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.object().get("message").toString()).contains("offset 1");
-        assertThat(probe.post("/api/v1/probe/notes", Map.of()).object()).containsEntry("message", "text is required");
+        assertThatThrownBy(() -> probe.post("/api/v1/probe/notes", Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("text is required");
     }
 
     @Test
@@ -84,7 +94,7 @@ class AddonHarnessTest {
 
     @Test
     void aRouteOutsideTheDeclaredPrefixesFailsTheStart() {
-        assertThatThrownBy(() -> AddonHarness.start(AddonSource.packageDir(PROBE), Map.of("badRoute", "yes")))
+        assertThatThrownBy(() -> AddonHarness.start(backend, AddonSource.packageDir(PROBE), Map.of("badRoute", "yes")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("/api/v1/elsewhere lies outside the declared prefixes [/api/v1/probe]");
     }
@@ -111,7 +121,7 @@ class AddonHarnessTest {
         Files.createDirectories(broken.resolve("migrations"));
         Files.copy(PROBE.resolve("addon.json"), broken.resolve("addon.json"));
         Files.writeString(broken.resolve("migrations/V1__bad.sql"), "CREATE TABLE (");
-        assertThatThrownBy(() -> AddonHarness.start(AddonSource.packageDir(broken)))
+        assertThatThrownBy(() -> AddonHarness.start(backend, AddonSource.packageDir(broken)))
                 .hasMessageContaining("migration V1__bad.sql of harness_probe failed");
     }
 
@@ -122,15 +132,22 @@ class AddonHarnessTest {
 
         HarnessReply relayed = probe.get("/api/v1/dependent/relay?to=/api/v1/probe/notes");
         assertThat(relayed.list()).extracting(row -> row.get("text")).containsExactly("seeded");
-        assertThat(probe.get("/api/v1/dependent/relay?to=/api/v1/dependent/relay").object().get("message").toString())
-                .contains("harness_dependent requires no started addon with a route prefix for /api/v1/dependent/relay");
+        assertThatThrownBy(() -> probe.get("/api/v1/dependent/relay?to=/api/v1/dependent/relay"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("harness_dependent requires no started addon with a route prefix for /api/v1/dependent/relay");
         assertThat(probe.appliedMigrations("harness_dependent")).isEmpty();
     }
 
     @Test
     void anAddonWhoseRequirementIsNotStartedDoesNotStart() {
         Path dependent = Path.of("src/test/resources/harness-dependent");
-        assertThatThrownBy(() -> AddonHarness.start(AddonSource.packageDir(dependent)))
+        assertThatThrownBy(() -> AddonHarness.start(backend, AddonSource.packageDir(dependent)))
                 .hasMessage("harness_dependent requires harness_probe, which is not started");
+    }
+
+    @Test
+    void consoleViewsAreCheckedAsTheConsoleReadsThemNamingAMissingField() {
+        assertThatThrownBy(probe::checkConsoleViews).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("harness_probe console view 'Broken' (GET /api/v1/probe/notes): a row has no field 'colour'");
     }
 }

@@ -1,18 +1,17 @@
 package com.nextpanel.addons.samples.ai_chatbot;
 
 import com.nextpanel.addons.samples.common.Input;
-import com.nextpanel.addons.samples.common.RouteProblem;
 import com.nextpanel.addons.spi.AddonRequest;
 import com.nextpanel.addons.spi.AddonResponse;
 import com.nextpanel.addons.spi.RouteRegistry;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /** The HTTP face of the chatbot, under its declared prefix {@code /api/v1/chat}. */
 final class ChatRoutes {
 
     static final String SESSIONS = "/api/v1/chat/sessions";
-    private static final Set<String> STATUSES = Set.of("OPEN", "WAITING_FOR_AGENT", "CLOSED");
+    private static final List<String> STATUSES = List.of("OPEN", "WAITING_FOR_AGENT", "CLOSED");
 
     private final ChatStore store;
     private final CannedResponder responder;
@@ -32,10 +31,7 @@ final class ChatRoutes {
 
     /** GET sessions[?status=OPEN][&limit=N]: newest (1.1.0: most recently active) first. */
     private AddonResponse listSessions(AddonRequest request) throws Exception {
-        Optional<String> status = request.queryParam("status");
-        if (status.isPresent() && !STATUSES.contains(status.get())) {
-            throw RouteProblem.badRequest("query parameter 'status' must be one of " + STATUSES);
-        }
+        Optional<String> status = Input.choice(request, "status", STATUSES);
         return AddonResponse.ok(store.sessions(status, Input.limit(request, 100, 500)).stream()
                 .map(ChatSession::toJson).toList());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nextpanel.addons.spi.HttpMethod;
 import com.nextpanel.addons.testsupport.addon.AddonHarness;
 import com.nextpanel.addons.testsupport.addon.AddonSource;
+import com.nextpanel.addons.testsupport.addon.HarnessBackend;
 import com.nextpanel.addons.testsupport.addon.HarnessReply;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,9 +13,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** ai_chatbot 1.0.0 started for real on H2 through the addon harness. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(HarnessBackend.class)
 class ChatbotAddonTest {
+
+    @Parameter
+    HarnessBackend backend;
 
     static final AddonSource V1_0_0 = AddonSource.packageDir(Path.of("src/addon/1.0.0"));
     static final String SESSIONS = "/api/v1/chat/sessions";
@@ -23,7 +32,7 @@ class ChatbotAddonTest {
 
     @BeforeEach
     void start() {
-        chat = AddonHarness.start(V1_0_0);
+        chat = AddonHarness.start(backend, V1_0_0);
     }
 
     @AfterEach
@@ -52,6 +61,7 @@ class ChatbotAddonTest {
         assertThat(sessions.get(0)).containsEntry("customerId", null);
         assertThat(chat.get(SESSIONS + "/" + created.id()).object()).isEqualTo(created.object());
         assertThat(chat.health().message()).isEqualTo("UP, 2 chat sessions");
+        assertThat(chat.checkConsoleViews()).containsExactly(Map.entry("Live Chats", 2));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nextpanel.addons.testsupport.addon.AddonHarness;
 import com.nextpanel.addons.testsupport.addon.AddonSource;
+import com.nextpanel.addons.testsupport.addon.HarnessBackend;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,9 +13,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The 1.0.0 → 1.1.0 update: migration V2 adds the activity columns and backfills them from existing rows. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(HarnessBackend.class)
 class ChatbotUpdateTest {
+
+    @Parameter
+    HarnessBackend backend;
 
     static final AddonSource V1_1_0 = AddonSource.of(Path.of("src/addon/1.1.0/addon.json"),
             Path.of("src/addon/1.0.0/migrations"), Path.of("src/addon/1.1.0/migrations"));
@@ -22,7 +31,7 @@ class ChatbotUpdateTest {
 
     @Test
     void theUpdateBackfillsMessageCountsAndLastMessageTimesFromExistingMessages() throws Exception {
-        try (AddonHarness chat = AddonHarness.start(ChatbotAddonTest.V1_0_0)) {
+        try (AddonHarness chat = AddonHarness.start(backend, ChatbotAddonTest.V1_0_0)) {
             long busy = chat.post(SESSIONS, Map.of("title", "Busy")).id();
             long quiet = chat.post(SESSIONS, Map.of("title", "Quiet")).id();
             for (String text : List.of("hello", "invoice please", "thanks")) {
@@ -40,12 +49,13 @@ class ChatbotUpdateTest {
             assertThat(chat.get(SESSIONS + "/" + quiet).object()).containsEntry("messageCount", 0L)
                     .containsEntry("lastMessageAt", null);
             assertThat(chat.get(SESSIONS + "/" + busy + "/messages").list()).hasSize(6);
+            assertThat(chat.checkConsoleViews()).containsExactly(Map.entry("Live Chats", 2));
         }
     }
 
     @Test
     void afterTheUpdateEveryExchangeCountsAndTheListSortsByActivity() {
-        try (AddonHarness chat = AddonHarness.start(ChatbotAddonTest.V1_0_0)) {
+        try (AddonHarness chat = AddonHarness.start(backend, ChatbotAddonTest.V1_0_0)) {
             long older = chat.post(SESSIONS, Map.of("title", "Older")).id();
             long newer = chat.post(SESSIONS, Map.of("title", "Newer")).id();
             chat.update(V1_1_0);
@@ -61,7 +71,7 @@ class ChatbotUpdateTest {
 
     @Test
     void aFreshInstallOf1_1_0AppliesBothMigrations() {
-        try (AddonHarness chat = AddonHarness.start(V1_1_0)) {
+        try (AddonHarness chat = AddonHarness.start(backend, V1_1_0)) {
             assertThat(chat.appliedMigrations()).containsExactly("1", "2");
             long id = chat.post(SESSIONS, Map.of("title", "New")).id();
             chat.post(SESSIONS + "/" + id + "/messages", Map.of("text", "hi"));

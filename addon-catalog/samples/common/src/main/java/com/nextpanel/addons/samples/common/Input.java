@@ -1,6 +1,7 @@
 package com.nextpanel.addons.samples.common;
 
 import com.nextpanel.addons.spi.AddonRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -99,6 +100,15 @@ public final class Input {
         }
         throw RouteProblem.badRequest("path parameter '" + name + "' must be a positive whole number, not '"
                 + value + "'");
+    }
+
+    /** @return the query parameter when present, refused unless it is one of {@code allowed} */
+    public static Optional<String> choice(AddonRequest request, String name, List<String> allowed) {
+        Optional<String> value = request.queryParam(name);
+        if (value.isPresent() && !allowed.contains(value.get())) {
+            throw RouteProblem.badRequest("query parameter '" + name + "' must be one of " + allowed);
+        }
+        return value;
     }
 
     /** @return the query parameter as a whole number between 1 and max, or the default when absent */

@@ -17,6 +17,22 @@ public final class RouteProblem extends RuntimeException {
         this.error = error;
     }
 
+    /**
+     * @param status an error status, e.g. one relayed from a dependency
+     * @return a problem with that status
+     */
+    public static RouteProblem of(int status, String error, String message) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("not an error status: " + status);
+        }
+        return new RouteProblem(status, error, message);
+    }
+
+    /** @return a 503 problem: something the route needs is not there */
+    public static RouteProblem unavailable(String message) {
+        return new RouteProblem(503, "unavailable", message);
+    }
+
     /** @return a 404 problem */
     public static RouteProblem notFound(String message) {
         return new RouteProblem(404, "not_found", message);
