@@ -23,6 +23,9 @@ final class AddonCard extends GridCell<AddonListing> {
     private final Label badge = new Label();
     private final Label version = new Label();
     private final VBox box;
+    // ControlsFX's GridView makes new cells when its items change: the cards listen weakly, so old ones can go
+    private final javafx.beans.value.ChangeListener<Object> onSelection = (o, a, b) -> markSelected();
+    private final javafx.beans.value.ChangeListener<Object> onBadges = (o, a, b) -> showBadge();
 
     AddonCard(MarketplaceViewModel viewModel) {
         this.viewModel = viewModel;
@@ -53,8 +56,8 @@ final class AddonCard extends GridCell<AddonListing> {
                 viewModel.selectedProperty().set(getItem());
             }
         });
-        viewModel.selectedProperty().addListener((o, a, b) -> markSelected());
-        viewModel.badgeRevisionProperty().addListener((o, a, b) -> showBadge());
+        viewModel.selectedProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onSelection));
+        viewModel.badgeRevisionProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onBadges));
     }
 
     @Override

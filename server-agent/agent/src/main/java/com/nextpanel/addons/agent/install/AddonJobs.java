@@ -1,5 +1,9 @@
 package com.nextpanel.addons.agent.install;
 
+import com.nextpanel.addons.agent.db.Database;
+import com.nextpanel.addons.agent.db.Dialect;
+import com.nextpanel.addons.agent.host.AddonHost;
+import com.nextpanel.addons.agent.isolation.AddonDatabases;
 import com.nextpanel.addons.agent.jobs.JobEngine;
 import com.nextpanel.addons.agent.jobs.JobRecovery;
 import com.nextpanel.addons.agent.jobs.JobService;
@@ -42,6 +46,8 @@ public final class AddonJobs implements AutoCloseable {
     private final JobEngine engine;
     private final JobRecovery.Report recovered;
     private final AddonBootstrap.Report loaded;
+    private AutoCloseable owned = () -> { };
+    private com.nextpanel.addons.agent.backup.BackupStore backupStore;
 
     private AddonJobs(RegistryStore registry, InstallPlanner planner, JobEngine engine, JobRecovery.Report recovered,
                       AddonBootstrap.Report loaded) {
@@ -50,6 +56,28 @@ public final class AddonJobs implements AutoCloseable {
         this.engine = engine;
         this.recovered = recovered;
         this.loaded = loaded;
+    }
+
+    /**
+     * The production assembly: per-addon schemas and roles ({@link IsolatedAddonSchemas} over
+     * {@link AddonDatabases}), schema backups by H2 {@code SCRIPT} or {@code pg_dump}, safe staging, the host.
+     * {@link #close()} also closes the addon pools it opened.
+     */
+    public static AddonJobs startStandard(Database database, java.nio.file.Path dataDir, AddonHost host,
+                                          PackageSource source, String coreVersion, Clock clock) {
+        AddonDatabases addonDatabases = new AddonDatabases(database);
+        try {
+            IsolatedAddonSchemas schemas = new IsolatedAddonSchemas(addonDatabases);
+            SchemaBackups backups = database.dialect() == Dialect.H2 ? new H2SchemaBackups(database.dataSource())
+                    : new PostgresSchemaBackups(database.config());
+            AddonJobs jobs = start(new Parts(database.dataSource(), new AddonDirs(dataDir), source, new ZipStager(),
+                    schemas, backups, new HostRuntime(host, schemas), coreVersion, clock));
+            jobs.owned = addonDatabases;
+            return jobs;
+        } catch (RuntimeException e) {
+            addonDatabases.close();
+            throw e;
+        }
     }
 
     /** Migrates, recovers, loads the installed addons and starts the worker. */
@@ -72,7 +100,9 @@ public final class AddonJobs implements AutoCloseable {
         JobEngine engine = new JobEngine(p.dataSource(), planner, export, p.clock());
         engine.start();
         LOG.info("jobs ready: recovered {}, loaded {}, failed {}", recovered, loaded.loaded(), loaded.failed());
-        return new AddonJobs(registry, planner, engine, recovered, loaded);
+        AddonJobs jobs = new AddonJobs(registry, planner, engine, recovered, loaded);
+        jobs.backupStore = new com.nextpanel.addons.agent.backup.BackupStore(p.dirs().backups());
+        return jobs;
     }
 
     public JobService jobs() {
@@ -85,6 +115,11 @@ public final class AddonJobs implements AutoCloseable {
 
     public InstalledAddons installed() {
         return registry;
+    }
+
+    /** @return the backups for {@code GET /agent/v1/backups}, newest first */
+    public java.util.List<com.nextpanel.addons.agent.backup.BackupView> backups() {
+        return backupStore.list();
     }
 
     /** @return what recovery did at this start */
@@ -101,5 +136,10 @@ public final class AddonJobs implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        try {
+            owned.close();
+        } catch (Exception e) {
+            LOG.warn("closing the addon pools failed", e);
+        }
     }
 }

@@ -91,7 +91,7 @@ final class SchemaSteps {
             if (backup.isEmpty() || !Files.isDirectory(Path.of(backup))) {
                 return "no backup was taken (backup=false): schema addon_" + id + " keeps what the migrations did";
             }
-            ctx.schemas().close(id);
+            // the previous version may still be serving from its pool: keep it open across the restore
             String how = ctx.backups().restore(id, Path.of(backup));
             ctx.schemas().migrate(id, list(opt("previousPermissions")), Path.of(get("previousDir")).resolve("migrations"));
             return "restored schema addon_" + id + " from the pre-update backup (" + how + ")";

@@ -26,6 +26,12 @@ public final class HaltSwitch {
     private HaltSwitch() {
     }
 
+    /** @return whether the switch is set to {@code step:point} for some action (to prepare a midpoint) */
+    public static boolean armedAt(String step, String point) {
+        String spec = System.getProperty(PROPERTY);
+        return spec != null && spec.trim().toLowerCase(Locale.ROOT).endsWith(":" + step + ":" + point);
+    }
+
     /** Halts the JVM with status 137 if the switch names exactly this point; otherwise returns at once. */
     public static void check(JobAction action, String step, String point) {
         Optional<String> spec = Optional.ofNullable(System.getProperty(PROPERTY)).map(String::trim)
