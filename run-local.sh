@@ -40,4 +40,5 @@ echo "Opening the console ..."
 java -jar desktop-app/target/desktop-app.jar \
   --server "https://127.0.0.1:$port" --name "Local agent" \
   --token-file "$data_dir/admin.token" --fingerprint-file "$data_dir/tls.sha256" \
+  --catalog "$catalog" --trust-root "$catalog/root.json" \
   --theme "${THEME:-light}"

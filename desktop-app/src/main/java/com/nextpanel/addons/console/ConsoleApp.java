@@ -6,6 +6,8 @@ import com.nextpanel.addons.console.common.FxDialogService;
 import com.nextpanel.addons.console.common.FxTaskExecutor;
 import com.nextpanel.addons.console.common.UserError;
 import com.nextpanel.addons.console.marketplace.AgentCatalogSource;
+import com.nextpanel.addons.console.marketplace.CatalogSource;
+import com.nextpanel.addons.console.marketplace.SignedCatalogSource;
 import com.nextpanel.addons.console.servers.ClientAgentConnector;
 import com.nextpanel.addons.console.servers.ServerProfile;
 import java.io.IOException;
@@ -43,8 +45,12 @@ public final class ConsoleApp extends Application {
                 dialogs.showError(error);
             }
         });
-        context = new ConsoleContext(ConsolePaths.configDir(), new ClientAgentConnector(), new AgentCatalogSource(),
-                executor, dialogs, Clock.systemDefaultZone());
+        Path config = ConsolePaths.configDir();
+        CatalogSource catalog = options.catalog().isPresent()
+                ? new SignedCatalogSource(options.catalog().get(), options.trustRoot().orElseThrow(),
+                        config.resolve("catalog-state"), config.resolve("cache"))
+                : new AgentCatalogSource();
+        context = new ConsoleContext(config, new ClientAgentConnector(), catalog, executor, dialogs, Clock.systemDefaultZone());
         context.mainViewModel().themeProperty().set(options.theme());
         Scene scene = new Scene(context.mainWindow(), 1280, 800);
         scene.getStylesheets().add(ConsoleApp.class.getResource("console.css").toExternalForm());
@@ -53,6 +59,8 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        Platform.runLater(() -> LOG.info("window interactive {} ms after the JVM started",
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
 
         Timeline heartbeat = new Timeline(new KeyFrame(Duration.seconds(15), e -> context.session().checkReachable()));
         heartbeat.setCycleCount(Timeline.INDEFINITE);

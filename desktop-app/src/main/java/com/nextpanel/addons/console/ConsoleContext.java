@@ -17,6 +17,7 @@ import com.nextpanel.addons.console.jobs.JobTracker;
 import com.nextpanel.addons.console.jobs.JobsView;
 import com.nextpanel.addons.console.jobs.JobsViewModel;
 import com.nextpanel.addons.console.marketplace.CatalogSource;
+import com.nextpanel.addons.console.marketplace.ManifestLookup;
 import com.nextpanel.addons.console.marketplace.MarketplaceCatalog;
 import com.nextpanel.addons.console.marketplace.MarketplaceView;
 import com.nextpanel.addons.console.marketplace.MarketplaceViewModel;
@@ -57,13 +58,19 @@ public final class ConsoleContext {
 
     public ConsoleContext(Path configDir, AgentConnector connector, CatalogSource catalogSource, TaskExecutor executor,
                           DialogService dialogs, Clock clock) {
+        this(configDir, connector, catalogSource, catalogSource instanceof ManifestLookup m ? m : ManifestLookup.none(),
+                executor, dialogs, clock);
+    }
+
+    public ConsoleContext(Path configDir, AgentConnector connector, CatalogSource catalogSource, ManifestLookup manifests,
+                          TaskExecutor executor, DialogService dialogs, Clock clock) {
         this.executor = executor;
         this.session = new ServerSession(new ServerStore(configDir), connector, executor, dialogs);
         Supplier<Optional<AgentApi>> api = session::api;
         this.catalog = new MarketplaceCatalog(catalogSource, api, executor);
         this.inventory = new AddonInventory(api, executor);
         this.tracker = new JobTracker(api, executor, clock);
-        this.addonPages = new AddonPages(inventory, catalog);
+        this.addonPages = new AddonPages(inventory, catalog, manifests, executor);
         this.jobsViewModel = new JobsViewModel(tracker);
         Navigator navigator = jobId -> mainViewModel().showJob(jobId);
         this.actions = new AddonActions(api, executor, dialogs, tracker, navigator);

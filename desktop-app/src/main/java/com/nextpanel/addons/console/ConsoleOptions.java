@@ -10,7 +10,8 @@ import java.util.Optional;
  * so the certificate is pinned from a trusted file rather than asked for).
  */
 public record ConsoleOptions(Optional<String> server, Optional<Path> tokenFile, Optional<Path> fingerprintFile,
-                             String serverName, Optional<Path> configDir, Theme theme, boolean help, boolean version) {
+                             String serverName, Optional<Path> configDir, Theme theme, Optional<String> catalog,
+                             Optional<Path> trustRoot, boolean help, boolean version) {
 
     public static final String USAGE = String.join("\n",
             "Usage: java -jar desktop-app.jar [options]",
@@ -18,6 +19,8 @@ public record ConsoleOptions(Optional<String> server, Optional<Path> tokenFile, 
             "  --token-file FILE         its admin token (the agent's DATA_DIR/admin.token)",
             "  --fingerprint-file FILE   its certificate fingerprint (DATA_DIR/tls.sha256), pinned without asking",
             "  --name NAME               the profile name for --server (default: Local agent)",
+            "  --catalog DIR_OR_URL      verify the signed catalog in the console itself (else: as the agent verified it)",
+            "  --trust-root FILE         the catalog's trusted root.json (with --catalog)",
             "  --config-dir DIR          where profiles, tokens and logs live (default: ~/.config/nextpanel-addons)",
             "  --theme light|dark        the look (default: light)",
             "  --version                 print the version and exit",
@@ -29,6 +32,8 @@ public record ConsoleOptions(Optional<String> server, Optional<Path> tokenFile, 
         Optional<Path> token = Optional.empty();
         Optional<Path> fingerprint = Optional.empty();
         Optional<Path> config = Optional.empty();
+        Optional<String> catalog = Optional.empty();
+        Optional<Path> trustRoot = Optional.empty();
         String name = "Local agent";
         Theme theme = Theme.LIGHT;
         boolean help = false;
@@ -54,6 +59,8 @@ public record ConsoleOptions(Optional<String> server, Optional<Path> tokenFile, 
                 case "--token-file" -> token = Optional.of(Path.of(value != null ? value : next(args, ++i, a)));
                 case "--fingerprint-file" -> fingerprint = Optional.of(Path.of(value != null ? value : next(args, ++i, a)));
                 case "--config-dir" -> config = Optional.of(Path.of(value != null ? value : next(args, ++i, a)));
+                case "--catalog" -> catalog = Optional.of(value != null ? value : next(args, ++i, a));
+                case "--trust-root" -> trustRoot = Optional.of(Path.of(value != null ? value : next(args, ++i, a)));
                 case "--name" -> name = value != null ? value : next(args, ++i, a);
                 case "--theme" -> {
                     String t = value != null ? value : next(args, ++i, a);
@@ -69,7 +76,10 @@ public record ConsoleOptions(Optional<String> server, Optional<Path> tokenFile, 
         if (server.isEmpty() && (token.isPresent() || fingerprint.isPresent())) {
             throw new IllegalArgumentException("--token-file and --fingerprint-file need --server");
         }
-        return new ConsoleOptions(server, token, fingerprint, name, config, theme, help, version);
+        if (catalog.isPresent() != trustRoot.isPresent()) {
+            throw new IllegalArgumentException("--catalog and --trust-root go together");
+        }
+        return new ConsoleOptions(server, token, fingerprint, name, config, theme, catalog, trustRoot, help, version);
     }
 
     private static String next(String[] args, int i, String option) {

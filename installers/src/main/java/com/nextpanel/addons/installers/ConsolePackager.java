@@ -1,9 +1,13 @@
 package com.nextpanel.addons.installers;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * The console: a jlinked runtime, an app image (app-images/nextpanel-console) and the system's installer
@@ -35,14 +39,15 @@ final class ConsolePackager {
     Path build() {
         Path desktop = settings.projectRoot().resolve("desktop-app/target");
         Path mainJar = BuildSettings.requireExists(desktop.resolve("desktop-app.jar"), "build desktop-app first");
-        Path lib = BuildSettings.requireExists(desktop.resolve("lib"), "build desktop-app first (package copies lib/)");
-
         Path work = Files2.freshDirectory(settings.workDir(NAME));
         Path input = Files2.createDirectories(work.resolve("input"));
         Files2.copy(mainJar, input.resolve(mainJar.getFileName()));
         List<Path> jars = new ArrayList<>(List.of(mainJar));
-        for (Path jar : Files2.jarsIn(lib)) {
-            Files2.copy(jar, input.resolve("lib").resolve(jar.getFileName()));
+        // The jar's Class-Path names exactly its libraries; lib/ may still hold jars of older builds.
+        for (String entry : classPath(mainJar)) {
+            Path jar = BuildSettings.requireExists(desktop.resolve(entry), "listed in the Class-Path of " + mainJar
+                    + ": build desktop-app first (package copies lib/)");
+            Files2.copy(jar, input.resolve(entry));
             jars.add(jar);
         }
 
@@ -60,6 +65,17 @@ final class ConsolePackager {
         Path resources = resourceDir(work);
         tools.jdkTool("jpackage", installerArguments(appImage, icon, resources, work.resolve("jpackage-temp")));
         return appImage;
+    }
+
+    /** The Class-Path entries of a jar's manifest (relative paths like lib/x.jar). */
+    static List<String> classPath(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String value = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            return value == null ? List.of() : List.of(value.strip().split("\\s+"));
+        } catch (IOException e) {
+            throw new InstallerException(ErrorCode.IO, "cannot read the manifest of " + jar + ": " + e.getMessage(), e);
+        }
     }
 
     private List<String> appImageArguments(Path input, Path runtime, Path icon, Path dest) {

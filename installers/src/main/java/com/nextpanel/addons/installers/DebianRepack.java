@@ -63,6 +63,7 @@ final class DebianRepack {
         } catch (IOException e) {
             throw new InstallerException(ErrorCode.IO, "cannot edit the control files of " + deb + ": " + e.getMessage(), e);
         }
+        // Compressed as DPKG_DEB_COMPRESSOR_TYPE says (the pom sets gzip), like jpackage's own dpkg-deb run.
         tools.command(work, List.of("dpkg-deb", "--root-owner-group", "--build", root.toString(), deb.toString()));
     }
 

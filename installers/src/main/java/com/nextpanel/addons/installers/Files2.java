@@ -118,12 +118,4 @@ final class Files2 {
             throw new InstallerException(ErrorCode.IO, "cannot walk " + path + ": " + e.getMessage(), e);
         }
     }
-
-    static List<Path> jarsIn(Path dir) {
-        try (Stream<Path> paths = Files.list(dir)) {
-            return paths.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            throw new InstallerException(ErrorCode.IO, "cannot list " + dir + ": " + e.getMessage(), e);
-        }
-    }
 }

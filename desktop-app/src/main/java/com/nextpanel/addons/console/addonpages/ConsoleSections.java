@@ -10,7 +10,8 @@ import java.util.Optional;
  * is declarative data from the addon: navigation items under {@code navigation} (or {@code nav},
  * {@code items}, or the section itself as an array), each with {@code parent}, {@code title} (or
  * {@code label}), and either a {@code route} with {@code columns}, or a {@code view} that is an object
- * with them or the name of an entry in {@code views}. Items without a GET route under {@code /api/v1/}
+ * with them or the name of an entry in {@code views} (an object by name, or an array of views with {@code id});
+ * a view names its route as {@code route} or {@code source}. Items without a GET route under {@code /api/v1/}
  * are skipped: the console only renders tables backed by the addon's own routes.
  */
 public final class ConsoleSections {
@@ -30,11 +31,12 @@ public final class ConsoleSections {
         }
         for (JsonNode item : items) {
             JsonNode view = item.get("view");
-            if (view != null && view.isTextual() && views != null && views.has(view.asText())) {
-                view = views.get(view.asText());
+            if (view != null && view.isTextual()) {
+                view = namedView(views, view.asText());
             }
             JsonNode source = view != null && view.isObject() ? view : item;
-            Optional<String> route = text(source, "route").or(() -> text(item, "route")).or(() -> text(source, "path"));
+            Optional<String> route = text(source, "route").or(() -> text(source, "source")).or(() -> text(item, "route"))
+                    .or(() -> text(source, "path"));
             if (route.isEmpty() || !route.get().startsWith("/api/v1/") || route.get().contains("..")) {
                 continue;
             }
@@ -44,6 +46,24 @@ public final class ConsoleSections {
             out.add(new NavItem(addonId, parent, title, icon, route.get(), columns(source.path("columns"))));
         }
         return out;
+    }
+
+    /** {@code views} as an object keyed by name, or as an array of views each with an {@code id}. */
+    private static JsonNode namedView(JsonNode views, String name) {
+        if (views == null) {
+            return null;
+        }
+        if (views.isObject()) {
+            return views.get(name);
+        }
+        if (views.isArray()) {
+            for (JsonNode v : views) {
+                if (name.equals(v.path("id").asText()) || name.equals(v.path("name").asText())) {
+                    return v;
+                }
+            }
+        }
+        return null;
     }
 
     private static List<NavItem.Column> columns(JsonNode cols) {

@@ -20,6 +20,9 @@ public final class AgentCatalogSource implements CatalogSource {
                 versions.add(ListingVersion.bare(e.latest()));
             }
             versions.sort((a, b) -> Versions.compare(a.version(), b.version()));
+            // the agent sends the signed summary of the latest version: its details fill that version in
+            e.summary().ifPresent(summary -> versions.replaceAll(v -> v.version().equals(e.latest())
+                    ? ManifestSummaries.toVersion(summary, -1, null) : v));
             listings.add(new AddonListing(e.id(), e.name(), e.category().orElse(""), e.description().orElse(""), versions, List.of()));
         }
         return new CatalogSnapshot(listings, "Catalog verified by the agent against its trusted root");

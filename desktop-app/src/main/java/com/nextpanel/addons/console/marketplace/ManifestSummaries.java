@@ -22,7 +22,7 @@ public final class ManifestSummaries {
         requires.path("addons").fields().forEachRemaining(e -> addons.put(e.getKey(), e.getValue().asText()));
         return new ListingVersion(
                 summary.path("version").asText(),
-                text(summary, "changelog").or(() -> text(summary, "releaseNotes")),
+                changelog(summary),
                 length >= 0 ? Optional.of(length) : Optional.empty(),
                 Optional.ofNullable(sha256),
                 text(requires, "core"),
@@ -31,6 +31,24 @@ public final class ManifestSummaries {
                 strings(summary.path("routes")),
                 tables(summary),
                 summary.hasNonNull("console") ? Optional.of(summary.get("console")) : Optional.empty());
+    }
+
+    /**
+     * The changelog of this version: a text, a list of lines, or (as the samples write it) a list of
+     * {@code {"version","changes":[...]}} of which the entry for this version is taken.
+     */
+    static Optional<String> changelog(JsonNode summary) {
+        JsonNode c = summary.path("changelog");
+        if (c.isArray()) {
+            String version = summary.path("version").asText();
+            for (JsonNode entry : c) {
+                if (entry.isObject() && entry.path("version").asText().equals(version)) {
+                    List<String> changes = strings(entry.path("changes"));
+                    return changes.isEmpty() ? text(entry, "notes") : Optional.of(String.join("\n", changes));
+                }
+            }
+        }
+        return text(summary, "changelog").or(() -> text(summary, "releaseNotes"));
     }
 
     public static Optional<String> text(JsonNode node, String field) {

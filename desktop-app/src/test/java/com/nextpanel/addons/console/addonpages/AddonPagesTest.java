@@ -72,6 +72,20 @@ class AddonPagesTest {
     }
 
     @Test
+    void theSampleManifestsShapeWithAnArrayOfViewsAndASourceIsRead() throws Exception {
+        var console = new ObjectMapper().readTree("{\"navigation\":[{\"section\":\"Support\",\"label\":\"Live Chats\",\"view\":\"live_chats\"}],"
+                + "\"views\":[{\"id\":\"live_chats\",\"type\":\"table\",\"title\":\"Live chats\",\"source\":\"/api/v1/chat/sessions\","
+                + "\"columns\":[{\"field\":\"id\",\"label\":\"#\"},{\"field\":\"customerId\",\"label\":\"Customer\"}]}]}");
+
+        assertThat(ConsoleSections.read("ai_chatbot", console)).singleElement().satisfies(i -> {
+            assertThat(i.parent()).isEqualTo("Support");
+            assertThat(i.title()).isEqualTo("Live Chats");
+            assertThat(i.route()).isEqualTo("/api/v1/chat/sessions");
+            assertThat(i.columns()).extracting(NavItem.Column::title).containsExactly("#", "Customer");
+        });
+    }
+
+    @Test
     void consoleSectionsAreReadInTheirSeveralShapesAndRoutesOutsideTheApiAreSkipped() throws Exception {
         ObjectMapper m = new ObjectMapper();
         var viaViews = m.readTree("{\"navigation\":[{\"parent\":\"Support\",\"label\":\"Live Chats\",\"view\":\"chats\"},"

@@ -28,6 +28,15 @@ class ManifestSummariesTest {
     }
 
     @Test
+    void aChangelogListingEveryVersionGivesTheEntryOfThisVersion() throws Exception {
+        var summary = new ObjectMapper().readTree("{\"id\":\"ai_chatbot\",\"version\":\"1.1.0\",\"changelog\":["
+                + "{\"version\":\"1.1.0\",\"changes\":[\"Sessions count their messages.\"]},"
+                + "{\"version\":\"1.0.0\",\"changes\":[\"First release.\"]}]}");
+
+        assertThat(ManifestSummaries.toVersion(summary, -1, null).changelog()).contains("Sessions count their messages.");
+    }
+
+    @Test
     void versionsOrderBySemVerWithPreReleasesBelowReleases() {
         assertThat(Versions.compare("1.10.0", "1.9.0")).isPositive();
         assertThat(Versions.compare("2.0.0-rc.1", "2.0.0")).isNegative();

@@ -1,5 +1,6 @@
 package com.nextpanel.addons.spi;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -53,7 +54,11 @@ public record AddonResponse(int status, String contentType, String body) {
      * @return an error in the agent's {@code {"error","message"}} shape
      */
     public static AddonResponse error(int status, String error, String message) {
-        return json(status, Map.of("error", error, "message", message));
+        // ordered, so that every error body reads {"error","message"} like the agent's own
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("message", message);
+        return json(status, body);
     }
 
     /** @return 404 in the {@code {"error","message"}} shape */

@@ -159,31 +159,49 @@ public final class Json {
         out.append('}');
     }
 
+    /** A record class's components: names and accessors, looked up once per class. */
+    private record Components(String[] names, Method[] accessors) {
+    }
+
+    // ClassValue ties the cache to the record class itself, so it never keeps an unloaded addon's classes alive.
+    private static final ClassValue<Components> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Components computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            String[] names = new String[components.length];
+            Method[] accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                names[i] = components[i].getName();
+                accessors[i] = components[i].getAccessor();
+                // Records declared private or package-private inside an addon are common; their accessors are
+                // public methods of a non-public class, so reflection needs to be allowed explicitly.
+                accessors[i].trySetAccessible();
+            }
+            return new Components(names, accessors);
+        }
+    };
+
     private static void writeRecord(Record record, StringBuilder out, int depth) {
+        Components components = COMPONENTS.get(record.getClass());
         out.append('{');
-        boolean first = true;
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            first = comma(first, out);
-            writeString(component.getName(), out);
+        for (int i = 0; i < components.names().length; i++) {
+            comma(i == 0, out);
+            writeString(components.names()[i], out);
             out.append(':');
-            writeValue(componentValue(record, component), out, depth + 1);
+            writeValue(componentValue(record, components.names()[i], components.accessors()[i]), out, depth + 1);
         }
         out.append('}');
     }
 
-    private static Object componentValue(Record record, RecordComponent component) {
-        Method accessor = component.getAccessor();
-        // Records declared private or package-private inside an addon are common; their accessors are public
-        // methods of a non-public class, so reflection needs to be allowed explicitly.
-        accessor.trySetAccessible();
+    private static Object componentValue(Record record, String name, Method accessor) {
         try {
             return accessor.invoke(record);
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException("cannot read record component " + record.getClass().getName()
-                    + "." + component.getName() + ": " + e.getMessage(), e);
+                    + "." + name + ": " + e.getMessage(), e);
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException("record component " + record.getClass().getName() + "."
-                    + component.getName() + " threw " + e.getCause(), e.getCause());
+                    + name + " threw " + e.getCause(), e.getCause());
         }
     }
 

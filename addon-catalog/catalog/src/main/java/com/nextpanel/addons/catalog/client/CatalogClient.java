@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 public final class CatalogClient {
 
+    private static final String PACKAGES = "packages/";
+
     private final CatalogSource source;
     private final byte[] trustedRoot;
     private final String trustedRootName;
@@ -33,6 +35,7 @@ public final class CatalogClient {
     private final Clock clock;
     private final FetchLimits limits;
     private volatile VerifiedCatalog lastVerified;
+    private volatile boolean consistentSnapshot;
 
     private CatalogClient(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -64,8 +67,12 @@ public final class CatalogClient {
         List<CatalogTarget> targets = new ArrayList<>();
         String where = source.locate("targets.json");
         for (Map.Entry<String, TargetFile> e : t.targets().targets().entrySet()) {
-            targets.add(toCatalogTarget(e.getKey(), e.getValue(), where));
+            // other targets (none today) are not addon packages; they are left for other readers
+            if (e.getKey().startsWith(PACKAGES)) {
+                targets.add(toCatalogTarget(e.getKey(), e.getValue(), where));
+            }
         }
+        consistentSnapshot = t.root().consistentSnapshot();
         lastVerified = new VerifiedCatalog(targets,
                 new RoleStatus(t.root().version(), t.root().expires(), t.rootSignedBy()),
                 new RoleStatus(t.timestamp().version(), t.timestamp().expires(), t.timestampSignedBy()),
@@ -92,7 +99,7 @@ public final class CatalogClient {
             throw new CatalogException(ErrorCode.TARGET_UNKNOWN, target.path() + ": not in the verified catalog with length "
                     + target.length() + " and sha256 " + target.sha256());
         }
-        return new TargetFetcher(source).fetch(target, cacheDir, catalog);
+        return new TargetFetcher(source, consistentSnapshot).fetch(target, cacheDir, catalog);
     }
 
     private static CatalogTarget toCatalogTarget(String path, TargetFile file, String where) {

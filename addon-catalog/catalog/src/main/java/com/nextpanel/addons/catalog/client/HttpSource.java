@@ -17,14 +17,25 @@ import java.util.Optional;
 
 /**
  * A catalog served over HTTPS (plain HTTP only to a loopback address). The body is handed out as a stream so
- * that the caller's byte cap cuts endless answers; TUF signatures, not TLS, make the content trustworthy.
+ * that the caller's byte cap cuts endless answers, and each file must arrive within a deadline (slow
+ * retrieval); TUF signatures, not TLS, make the content trustworthy.
  */
 public final class HttpSource implements CatalogSource {
 
+    /** Time for one whole file to arrive; packages are at most 256 MiB. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(10);
+
     private final URI base;
     private final HttpClient http;
+    private final Duration deadline;
 
     public HttpSource(URI base, HttpClient http) {
+        this(base, http, DEFAULT_DEADLINE);
+    }
+
+    /** @param deadline how long one file may take to arrive in full (slow-retrieval protection) */
+    public HttpSource(URI base, HttpClient http, Duration deadline) {
+        this.deadline = deadline;
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s : s + "/");
         this.http = http;
@@ -57,7 +68,7 @@ public final class HttpSource implements CatalogSource {
             response.body().close();
             throw new IOException(request.uri() + " answered HTTP " + response.statusCode());
         }
-        return Optional.of(response.body());
+        return Optional.of(new DeadlineInputStream(response.body(), deadline, request.uri().toString()));
     }
 
     @Override

@@ -94,8 +94,11 @@ final class MetadataUpdater {
         persist.accept(state);
 
         // 5.5: snapshot, exactly the one timestamp names
-        String snapWhere = source.locate(Role.SNAPSHOT.fileName());
-        byte[] snapBytes = fetchListed(Role.SNAPSHOT.fileName(), timestamp.snapshotMeta(), limits.snapshotMaxBytes(), snapWhere,
+        // with consistent snapshots the repository keeps every version under <version>.<role>.json
+        String snapName = root.consistentSnapshot() ? timestamp.snapshotMeta().version() + "." + Role.SNAPSHOT.fileName()
+                : Role.SNAPSHOT.fileName();
+        String snapWhere = source.locate(snapName);
+        byte[] snapBytes = fetchListed(snapName, timestamp.snapshotMeta(), limits.snapshotMaxBytes(), snapWhere,
                 Role.TIMESTAMP.fileName());
         SignedEnvelope snapEnvelope = SignedEnvelope.parse(snapBytes, snapWhere);
         List<String> snapSignedBy = Signatures.verifyThreshold(snapEnvelope, root, Role.SNAPSHOT, snapWhere);
@@ -110,8 +113,10 @@ final class MetadataUpdater {
         persist.accept(state);
 
         // 5.6: targets, exactly the one snapshot names
-        String targetsWhere = source.locate(Role.TARGETS.fileName());
-        byte[] targetsBytes = fetchListed(Role.TARGETS.fileName(), snapshot.targetsMeta(), limits.targetsMaxBytes(), targetsWhere,
+        String targetsName = root.consistentSnapshot() ? snapshot.targetsMeta().version() + "." + Role.TARGETS.fileName()
+                : Role.TARGETS.fileName();
+        String targetsWhere = source.locate(targetsName);
+        byte[] targetsBytes = fetchListed(targetsName, snapshot.targetsMeta(), limits.targetsMaxBytes(), targetsWhere,
                 Role.SNAPSHOT.fileName());
         SignedEnvelope targetsEnvelope = SignedEnvelope.parse(targetsBytes, targetsWhere);
         List<String> targetsSignedBy = Signatures.verifyThreshold(targetsEnvelope, root, Role.TARGETS, targetsWhere);

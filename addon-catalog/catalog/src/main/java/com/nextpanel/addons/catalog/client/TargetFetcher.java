@@ -20,9 +20,20 @@ import org.bouncycastle.util.encoders.Hex;
 final class TargetFetcher {
 
     private final CatalogSource source;
+    private final boolean consistentSnapshot;
 
-    TargetFetcher(CatalogSource source) {
+    /** @param consistentSnapshot whether the repository serves targets as {@code dir/<sha256>.<name>} */
+    TargetFetcher(CatalogSource source, boolean consistentSnapshot) {
         this.source = source;
+        this.consistentSnapshot = consistentSnapshot;
+    }
+
+    private String remotePath(CatalogTarget target) {
+        if (!consistentSnapshot) {
+            return target.path();
+        }
+        int slash = target.path().lastIndexOf('/');
+        return target.path().substring(0, slash + 1) + target.sha256() + "." + target.path().substring(slash + 1);
     }
 
     Path fetch(CatalogTarget target, Path cacheDir, VerifiedCatalog catalog) {
@@ -38,8 +49,8 @@ final class TargetFetcher {
                 // a cache entry that no longer matches is simply fetched again
                 Files.deleteIfExists(cached);
             }
-            InputStream in = source.open(target.path()).orElseThrow(() -> new CatalogException(ErrorCode.NOT_FOUND,
-                    source.locate(target.path()) + ": missing"));
+            InputStream in = source.open(remotePath(target)).orElseThrow(() -> new CatalogException(ErrorCode.NOT_FOUND,
+                    source.locate(remotePath(target)) + ": missing"));
             Path tmp = Files.createTempFile(cacheDir, ".download-", ".part");
             try {
                 Digest d;
@@ -53,13 +64,13 @@ final class TargetFetcher {
             }
             return cached;
         } catch (IOException e) {
-            throw new CatalogException(ErrorCode.IO, source.locate(target.path()) + ": cannot download ("
+            throw new CatalogException(ErrorCode.IO, source.locate(remotePath(target)) + ": cannot download ("
                     + e.getMessage() + ")", e);
         }
     }
 
     private void check(CatalogTarget target, Digest d, VerifiedCatalog catalog) {
-        String where = source.locate(target.path());
+        String where = source.locate(remotePath(target));
         if (d.length() > target.length()) {
             throw new CatalogException(ErrorCode.TOO_LARGE, where + ": longer than the " + target.length()
                     + " bytes targets.json signs, download cut");

@@ -186,9 +186,7 @@ public final class ManifestReader {
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
                                              JsonDeserializer<?> deserializer, Object beanOrClass,
                                              String propertyName) throws IOException {
-            String parent = path(p.getParsingContext().getParent());
-            String field = parent.isEmpty() ? propertyName : parent + "." + propertyName;
-            problems.add(new ManifestProblem(field, "unknown field"));
+            problems.add(new ManifestProblem(fieldPath(p), "unknown field"));
             p.skipChildren();
             return true;
         }
@@ -196,7 +194,7 @@ public final class ManifestReader {
         @Override
         public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t,
                                             JsonParser p, String failureMsg) throws IOException {
-            problems.add(new ManifestProblem(path(p.getParsingContext()),
+            problems.add(new ManifestProblem(fieldPath(p),
                     "expected " + describe(targetType) + " but found " + describe(t)));
             p.skipChildren();
             return null;
@@ -206,10 +204,24 @@ public final class ManifestReader {
         public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
                                                 com.fasterxml.jackson.databind.deser.ValueInstantiator valueInsta,
                                                 JsonParser p, String msg) throws IOException {
-            problems.add(new ManifestProblem(path(p.getParsingContext()),
+            problems.add(new ManifestProblem(fieldPath(p),
                     "expected " + describe(ctxt.constructType(instClass)) + " but found " + describe(p.currentToken())));
             p.skipChildren();
             return null;
+        }
+
+        /**
+         * The field the parser is at. On a scalar the context is the object holding the field; on
+         * {@code [} or {@code {} the parser has already entered the value's own context.
+         */
+        private static String fieldPath(JsonParser p) {
+            JsonStreamContext context = p.getParsingContext();
+            if ((p.currentToken() == JsonToken.START_ARRAY || p.currentToken() == JsonToken.START_OBJECT)
+                    && context.getParent() != null) {
+                context = context.getParent();
+            }
+            String path = path(context);
+            return path.isEmpty() ? "(document)" : path;
         }
 
         private static String describe(JavaType type) {

@@ -31,31 +31,31 @@ final class ManifestValidator {
 
     /** @return the manifest when no problem was found, otherwise null (the problems say why) */
     Manifest validate(RawManifest raw) {
-        String id = required("id", raw.id());
+        String id = required("id", raw.id);
         if (id != null && !ID.matcher(id).matches()) {
             problem("id", "'" + id + "' is not a valid id: expected [a-z][a-z0-9_]{1,39} (lower case, digits, _)");
         }
-        String name = requiredText("name", raw.name(), 80);
+        String name = requiredText("name", raw.name, 80);
         Version version = null;
-        String versionText = required("version", raw.version());
+        String versionText = required("version", raw.version);
         if (versionText != null) {
             version = Version.tryParse(versionText).orElse(null);
             if (version == null) {
                 problem("version", "'" + versionText + "' is not a SemVer 2.0 version (e.g. 1.2.0)");
             }
         }
-        String description = requiredText("description", raw.description(), 2000);
-        String category = requiredText("category", raw.category(), 40);
-        String entrypoint = required("entrypoint", raw.entrypoint());
+        String description = requiredText("description", raw.description, 2000);
+        String category = requiredText("category", raw.category, 40);
+        String entrypoint = required("entrypoint", raw.entrypoint);
         if (entrypoint != null && !isBinaryClassName(entrypoint)) {
             problem("entrypoint", "'" + entrypoint + "' is not a Java class name (e.g. com.example.chat.ChatAddon)");
         }
-        List<String> routes = routes(raw.routes());
-        Requires requires = requires(raw.requires(), id);
-        List<String> conflicts = conflicts(raw.conflicts(), id);
-        List<Permission> permissions = permissions(raw.permissions());
-        Console console = console(raw.console(), routes);
-        String homepage = raw.homepage();
+        List<String> routes = routes(raw.routes);
+        Requires requires = requires(raw.requires, id);
+        List<String> conflicts = conflicts(raw.conflicts, id);
+        List<Permission> permissions = permissions(raw.permissions);
+        Console console = console(raw.console, routes);
+        String homepage = raw.homepage;
         if (homepage != null && !homepage.isEmpty() && !homepage.matches("https?://\\S+")) {
             problem("homepage", "'" + homepage + "' is not an http(s) URL");
         }
@@ -63,7 +63,7 @@ final class ManifestValidator {
             return null;
         }
         return new Manifest(id, name, version, description, category, entrypoint, routes, requires, conflicts,
-                permissions, console, raw.changelog(), raw.icon(), raw.author(), raw.license(), homepage);
+                permissions, console, raw.changelog, raw.icon, raw.author, raw.license, homepage);
     }
 
     private List<String> routes(List<String> routes) {
@@ -127,13 +127,13 @@ final class ManifestValidator {
 
     private Requires requires(RawManifest.RawRequires raw, String selfId) {
         if (raw == null) {
-            problem("requires", "is required (at least {\"core\": \">=1.0.0 <2.0.0\"})");
+            missing("requires", "is required (at least {\"core\": \">=1.0.0 <2.0.0\"})");
             return null;
         }
-        VersionRange core = range("requires.core", required("requires.core", raw.core()));
+        VersionRange core = range("requires.core", required("requires.core", raw.core));
         Map<String, VersionRange> addons = new LinkedHashMap<>();
-        if (raw.addons() != null) {
-            raw.addons().forEach((dependency, rangeText) -> {
+        if (raw.addons != null) {
+            raw.addons.forEach((dependency, rangeText) -> {
                 String field = "requires.addons." + dependency;
                 if (!ID.matcher(dependency).matches()) {
                     problem(field, "'" + dependency + "' is not a valid addon id");
@@ -198,7 +198,7 @@ final class ManifestValidator {
             return Console.NONE;
         }
         List<Console.NavigationItem> items = new ArrayList<>();
-        List<RawManifest.RawNavigationItem> navigation = raw.navigation() == null ? List.of() : raw.navigation();
+        List<RawManifest.RawNavigationItem> navigation = raw.navigation == null ? List.of() : raw.navigation;
         for (int i = 0; i < navigation.size(); i++) {
             String field = "console.navigation[" + i + "]";
             RawManifest.RawNavigationItem item = navigation.get(i);
@@ -206,23 +206,23 @@ final class ManifestValidator {
                 problem(field, "must not be null");
                 continue;
             }
-            String parent = requiredText(field + ".parent", item.parent(), 40);
-            String label = requiredText(field + ".label", item.label(), 60);
-            Console.View view = view(field + ".view", item.view(), routes);
-            items.add(new Console.NavigationItem(parent, label, item.icon(), view));
+            String parent = requiredText(field + ".parent", item.parent, 40);
+            String label = requiredText(field + ".label", item.label, 60);
+            Console.View view = view(field + ".view", item.view, routes);
+            items.add(new Console.NavigationItem(parent, label, item.icon, view));
         }
         return new Console(items);
     }
 
     private Console.View view(String field, RawManifest.RawView raw, List<String> routes) {
         if (raw == null) {
-            problem(field, "is required");
+            missing(field, "is required");
             return null;
         }
-        if (!Console.View.TABLE.equals(raw.type())) {
-            problem(field + ".type", "'" + raw.type() + "' is not a view type; the only one is \"table\"");
+        if (!Console.View.TABLE.equals(raw.type)) {
+            problem(field + ".type", "'" + raw.type + "' is not a view type; the only one is \"table\"");
         }
-        String route = required(field + ".route", raw.route());
+        String route = required(field + ".route", raw.route);
         if (route != null) {
             if (routePrefixError(route).isPresent()) {
                 problem(field + ".route", "'" + route + "' is not a plain route path under " + CoreRoutes.ADDON_ROOT);
@@ -231,7 +231,7 @@ final class ManifestValidator {
             }
         }
         List<Console.Column> columns = new ArrayList<>();
-        List<RawManifest.RawColumn> rawColumns = raw.columns() == null ? List.of() : raw.columns();
+        List<RawManifest.RawColumn> rawColumns = raw.columns == null ? List.of() : raw.columns;
         if (rawColumns.isEmpty()) {
             problem(field + ".columns", "a table needs at least one column");
         }
@@ -242,9 +242,9 @@ final class ManifestValidator {
                 problem(f, "must not be null");
                 continue;
             }
-            columns.add(new Console.Column(requiredText(f + ".field", c.field(), 80), requiredText(f + ".label", c.label(), 80)));
+            columns.add(new Console.Column(requiredText(f + ".field", c.field, 80), requiredText(f + ".label", c.label, 80)));
         }
-        return new Console.View(raw.type(), route, columns);
+        return new Console.View(raw.type, route, columns);
     }
 
     /** Binary name: dot-separated Java identifiers, {@code $} allowed for nested classes, no keywords. */
@@ -266,18 +266,25 @@ final class ManifestValidator {
 
     private String required(String field, String value) {
         if (value == null) {
-            problem(field, "is required");
+            missing(field, "is required");
         }
         return value;
     }
 
     private String requiredText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
-            problem(field, "is required and must not be blank");
+            missing(field, "is required and must not be blank");
         } else if (value.length() > maxLength) {
             problem(field, "is longer than " + maxLength + " characters");
         }
         return value;
+    }
+
+    /** A missing value, unless binding already said why it is missing (a wrong type is read as absent). */
+    private void missing(String field, String message) {
+        if (problems.stream().noneMatch(p -> p.field().equals(field))) {
+            problem(field, message);
+        }
     }
 
     private void problem(String field, String message) {

@@ -5,38 +5,53 @@ import java.util.Map;
 
 /**
  * {@code addon.json} as written, before validation: plain strings, so that a bad version or range
- * becomes a problem in the list rather than a binding failure that hides the others.
+ * becomes a problem in the list rather than a binding failure that hides the others. Mutable classes
+ * with fields rather than records on purpose: Jackson binds them property by property from the live
+ * parser, so an unknown or mistyped field is reported with its exact path (records go through a
+ * creator that buffers unknown properties and loses their position).
  */
-record RawManifest(
-        String id,
-        String name,
-        String version,
-        String description,
-        String category,
-        String entrypoint,
-        List<String> routes,
-        RawRequires requires,
-        List<String> conflicts,
-        List<String> permissions,
-        RawConsole console,
-        String changelog,
-        String icon,
-        String author,
-        String license,
-        String homepage) {
+final class RawManifest {
+    public String id;
+    public String name;
+    public String version;
+    public String description;
+    public String category;
+    public String entrypoint;
+    public List<String> routes;
+    public RawRequires requires;
+    public List<String> conflicts;
+    public List<String> permissions;
+    public RawConsole console;
+    public String changelog;
+    public String icon;
+    public String author;
+    public String license;
+    public String homepage;
 
-    record RawRequires(String core, Map<String, String> addons) {
+    static final class RawRequires {
+        public String core;
+        public Map<String, String> addons;
     }
 
-    record RawConsole(List<RawNavigationItem> navigation) {
+    static final class RawConsole {
+        public List<RawNavigationItem> navigation;
     }
 
-    record RawNavigationItem(String parent, String label, String icon, RawView view) {
+    static final class RawNavigationItem {
+        public String parent;
+        public String label;
+        public String icon;
+        public RawView view;
     }
 
-    record RawView(String type, String route, List<RawColumn> columns) {
+    static final class RawView {
+        public String type;
+        public String route;
+        public List<RawColumn> columns;
     }
 
-    record RawColumn(String field, String label) {
+    static final class RawColumn {
+        public String field;
+        public String label;
     }
 }

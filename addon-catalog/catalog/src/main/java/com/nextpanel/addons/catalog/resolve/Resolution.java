@@ -1,5 +1,7 @@
 package com.nextpanel.addons.catalog.resolve;
 
+import com.nextpanel.addons.catalog.CatalogException;
+import com.nextpanel.addons.catalog.ErrorCode;
 import com.nextpanel.addons.catalog.manifest.ManifestSummary;
 import com.nextpanel.addons.catalog.manifest.Permission;
 import com.nextpanel.addons.catalog.version.Version;
@@ -11,6 +13,20 @@ import java.util.Map;
 
 /** The resolver's answer: a plan, or every reason there is none. */
 public sealed interface Resolution {
+
+    /**
+     * For callers that treat a refusal as an error at their boundary.
+     *
+     * @return the plan
+     * @throws CatalogException {@link ErrorCode#RESOLUTION_FAILED} whose problems are the reasons' messages
+     */
+    default Plan planOrThrow() {
+        if (this instanceof Plan plan) {
+            return plan;
+        }
+        List<String> messages = ((Refused) this).messages();
+        throw new CatalogException(ErrorCode.RESOLUTION_FAILED, String.join("; ", messages), messages);
+    }
 
     /**
      * What to do, in order.

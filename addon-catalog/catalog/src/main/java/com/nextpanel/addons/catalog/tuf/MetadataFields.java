@@ -93,7 +93,7 @@ final class MetadataFields {
         if (!node.isObject() || node.isEmpty()) {
             throw malformed(file, where + ".hashes must be a non-empty object");
         }
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             if (!e.getValue().isTextual()) {
                 throw malformed(file, where + ".hashes." + e.getKey() + " must be a string");
             }

@@ -70,8 +70,8 @@ public record RootMetadata(int version, Instant expires, boolean consistentSnaps
             throw MetadataFields.malformed(file, "consistent_snapshot must be a boolean");
         }
         Map<String, TufKey> keys = new LinkedHashMap<>();
-        MetadataFields.object(signed, "keys", file).fields()
-                .forEachRemaining(e -> keys.put(e.getKey(), TufKey.fromJson(e.getValue(), file + ": keys." + e.getKey())));
+        MetadataFields.object(signed, "keys", file).properties()
+                .forEach(e -> keys.put(e.getKey(), TufKey.fromJson(e.getValue(), file + ": keys." + e.getKey())));
         ObjectNode rolesNode = MetadataFields.object(signed, "roles", file);
         Map<Role, RoleKeys> roles = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {

@@ -33,7 +33,7 @@ public record TargetsMetadata(int version, Instant expires, SortedMap<String, Ta
         int version = MetadataFields.version(signed, file);
         Instant expires = MetadataFields.expires(signed, file);
         TreeMap<String, TargetFile> targets = new TreeMap<>();
-        MetadataFields.object(signed, "targets", file).fields().forEachRemaining(
+        MetadataFields.object(signed, "targets", file).properties().forEach(
                 e -> targets.put(e.getKey(), TargetFile.fromJson(e.getValue(), file, "targets." + e.getKey())));
         return new TargetsMetadata(version, expires, targets);
     }

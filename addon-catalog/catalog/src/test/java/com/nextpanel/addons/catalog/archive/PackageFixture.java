@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.LocalDateTime;
 import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 
@@ -118,14 +120,17 @@ public final class PackageFixture {
         return manifestJson != null ? manifestJson : manifestJson(id, version);
     }
 
-    /** A real (tiny) jar with a manifest and one resource. */
+    /** A real (tiny) jar with a manifest and one resource; the same bytes for the same id, whenever it is made. */
     static byte[] jar(String id) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             java.util.jar.Manifest manifest = new java.util.jar.Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-            try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-                jar.putNextEntry(new ZipEntry("com/example/" + id + "/addon.properties"));
+            try (JarOutputStream jar = new JarOutputStream(bytes)) {
+                jar.putNextEntry(fixedTime(new ZipEntry(JarFile.MANIFEST_NAME)));
+                manifest.write(jar);
+                jar.closeEntry();
+                jar.putNextEntry(fixedTime(new ZipEntry("com/example/" + id + "/addon.properties")));
                 jar.write(("id=" + id + "\n").getBytes(StandardCharsets.UTF_8));
                 jar.closeEntry();
             }
@@ -133,5 +138,10 @@ public final class PackageFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ZipEntry fixedTime(ZipEntry entry) {
+        entry.setTimeLocal(LocalDateTime.of(2020, 1, 1, 0, 0));
+        return entry;
     }
 }

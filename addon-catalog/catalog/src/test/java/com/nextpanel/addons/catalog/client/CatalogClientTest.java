@@ -377,4 +377,20 @@ class CatalogClientTest {
 
         assertFails(() -> repo.client().build().refresh(), ErrorCode.NOT_FOUND, "timestamp.json", "missing");
     }
+
+    @Test
+    void aConsistentSnapshotRepositoryIsReadByVersionedAndHashPrefixedNames() throws Exception {
+        RepoFixture repo = RepoFixture.createConsistent(tmp.resolve("repo")).addPackage("ai_chatbot", "1.0.0").publish()
+                .addPackage("ai_chatbot", "1.1.0").publish();
+        assertThat(repo.dir.resolve("snapshot.json")).doesNotExist();
+        CatalogClient client = repo.client().build();
+
+        VerifiedCatalog catalog = client.refresh();
+        CatalogTarget target = catalog.find("ai_chatbot", "1.1.0").orElseThrow();
+        Path file = client.fetchTarget(target, tmp.resolve("cache"));
+
+        assertThat(catalog.targetsRole().version()).isEqualTo(2);
+        assertThat(Files.readAllBytes(file)).isEqualTo(
+                repo.read("packages/" + target.sha256() + ".ai_chatbot-1.1.0.zip"));
+    }
 }

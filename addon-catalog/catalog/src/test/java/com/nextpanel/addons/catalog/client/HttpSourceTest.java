@@ -25,6 +25,7 @@ class HttpSourceTest {
     HttpServer server;
     String base;
     final AtomicLong endlessBytesSent = new AtomicLong();
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void serve() throws IOException {
@@ -64,12 +65,29 @@ class HttpSourceTest {
                 // expected: the client cut the download
             }
         });
+        // a mirror that sends a few bytes of timestamp.json and then stalls
+        server.createContext("/slow/", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write("{\"signed\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                os.flush();
+                release.await();
+            } catch (IOException | InterruptedException clientWentAway) {
+                // the client gave up
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "test-http");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @AfterEach
     void stop() {
+        release.countDown();
         server.stop(0);
     }
 
@@ -94,5 +112,15 @@ class HttpSourceTest {
     @Test
     void plainHttpToARemoteHostIsRefused() {
         assertFails(() -> CatalogClient.builder("http://catalog.example.com/"), ErrorCode.NOT_FOUND, "https");
+    }
+
+    @Test
+    void aStalledDownloadFailsAtItsDeadlineNamingTheFile() {
+        CatalogSource slow = new HttpSource(java.net.URI.create(base + "/slow/"), java.net.http.HttpClient.newHttpClient(),
+                java.time.Duration.ofSeconds(1));
+        CatalogClient client = CatalogClient.builder(slow).trustedRoot(repo.anchor).clock(RepoFixture.clock()).build();
+
+        // the first file it asks for (the next root version) stalls
+        assertFails(client::refresh, ErrorCode.IO, base + "/slow/2.root.json", "slow retrieval");
     }
 }

@@ -54,6 +54,7 @@ final class RepoFixture {
     private int snapshotVersion;
     private int timestampVersion;
     boolean metaHashes = true;
+    private boolean consistent;
 
     private RepoFixture(Path dir, Map<Role, Integer> keyCounts, Map<Role, Integer> thresholds) {
         this.dir = dir;
@@ -75,7 +76,18 @@ final class RepoFixture {
     }
 
     static RepoFixture create(Path dir, Map<Role, Integer> keyCounts, Map<Role, Integer> thresholds) {
+        return create(dir, keyCounts, thresholds, false);
+    }
+
+    /** A repository with {@code consistent_snapshot: true}, laid out as python-tuf and go-tuf publish by default. */
+    static RepoFixture createConsistent(Path dir) {
+        return create(dir, Map.of(), Map.of(), true);
+    }
+
+    private static RepoFixture create(Path dir, Map<Role, Integer> keyCounts, Map<Role, Integer> thresholds,
+                                      boolean consistent) {
         RepoFixture f = new RepoFixture(dir, keyCounts, thresholds);
+        f.consistent = consistent;
         f.root = f.rootFor(1, f.keys);
         byte[] bytes = f.sign(f.root.toSigned(), f.keys.get(Role.ROOT));
         f.write("1.root.json", bytes);
@@ -118,7 +130,8 @@ final class RepoFixture {
     RepoFixture addPackage(String id, String version) {
         byte[] zip = zip(id, version);
         String path = "packages/" + id + "-" + version + ".zip";
-        write(path, zip);
+        write(consistent ? "packages/" + com.nextpanel.addons.catalog.tuf.Hashes.sha256Hex(zip) + "." + id + "-" + version + ".zip"
+                : path, zip);
         ManifestSummary summary = new ManifestSummary(id, id + " addon", Version.parse(version), "test addon", "Support",
                 null, null, List.of("/api/v1/" + id), null, List.of("items"), null, null);
         targets.put(path, TargetFile.of(zip, SummaryJson.toCustom(summary)));
@@ -135,8 +148,13 @@ final class RepoFixture {
                 signersOf(Role.SNAPSHOT));
         byte[] ts = sign(new TimestampMetadata(timestampVersion, expires.get(Role.TIMESTAMP), meta(snapshotVersion, s)).toSigned(),
                 signersOf(Role.TIMESTAMP));
-        write("targets.json", t);
-        write("snapshot.json", s);
+        if (consistent) {
+            write(targetsVersion + ".targets.json", t);
+            write(snapshotVersion + ".snapshot.json", s);
+        } else {
+            write("targets.json", t);
+            write("snapshot.json", s);
+        }
         write("timestamp.json", ts);
         return this;
     }
@@ -198,7 +216,8 @@ final class RepoFixture {
     private RootMetadata rootFor(int version, Map<Role, List<SigningKey>> roleKeys) {
         Map<Role, List<TufKey>> pub = new EnumMap<>(Role.class);
         roleKeys.forEach((role, list) -> pub.put(role, list.stream().map(SigningKey::publicKey).toList()));
-        return RootMetadata.of(version, expires.get(Role.ROOT), pub, thresholds);
+        RootMetadata plain = RootMetadata.of(version, expires.get(Role.ROOT), pub, thresholds);
+        return new RootMetadata(plain.version(), plain.expires(), consistent, plain.keys(), plain.roles());
     }
 
     private MetaFile meta(int version, byte[] bytes) {

@@ -141,6 +141,17 @@ class ManifestReaderTest {
     }
 
     @Test
+    void unknownOrMistypedStructuredFieldsAreNamedExactly() {
+        String json = VALID.replace("\"changelog\": \"1.2.0: delivery receipts\"",
+                "\"changelog\": [\"1.2.0\"], \"views\": [{\"id\": \"x\"}], \"extra\": {\"a\": 1}");
+
+        assertThat(problemsOf(json)).containsExactlyInAnyOrder(
+                "changelog: expected a string but found a list",
+                "views: unknown field",
+                "extra: unknown field");
+    }
+
+    @Test
     void missingRequiredFieldsAreEachNamed() {
         assertThat(problemsOf("{}")).extracting(p -> p.substring(0, p.indexOf(':'))).containsExactlyInAnyOrder(
                 "id", "name", "version", "description", "category", "entrypoint", "requires");

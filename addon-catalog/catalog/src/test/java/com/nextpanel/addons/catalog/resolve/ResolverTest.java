@@ -284,4 +284,17 @@ class ResolverTest {
         assertThat(((Resolution.Refused) r.resolve(Request.install("sms"), Map.of())).messages()).containsExactly(
                 "sms@1.0.0 requires notification_hub >=1.0.0 <2.0.0, which the catalog does not have");
     }
+
+    @Test
+    void aRefusalBecomesOneExceptionListingEveryReasonAtTheBoundary() {
+        Resolver r = resolver(addon("chat", "1.0.0").core(">=2.0.0").requires("gone", "^1"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.resolve(Request.install("chat"), Map.of()).planOrThrow())
+                .isInstanceOfSatisfying(com.nextpanel.addons.catalog.CatalogException.class, e -> {
+                    assertThat(e.code()).isEqualTo(com.nextpanel.addons.catalog.ErrorCode.RESOLUTION_FAILED);
+                    assertThat(e.problems()).hasSize(2);
+                });
+        assertThat(resolver(addon("chat", "1.0.0")).resolve(Request.install("chat"), Map.of()).planOrThrow().target().id())
+                .isEqualTo("chat");
+    }
 }

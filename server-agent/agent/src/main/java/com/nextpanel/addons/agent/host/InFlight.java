@@ -55,14 +55,16 @@ final class InFlight {
      */
     boolean drain(Duration timeout) throws InterruptedException {
         closing = true;
-        long remaining = timeout.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
             while (count.get() > 0) {
+                long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     return false;
                 }
-                remaining = idle.awaitNanos(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(100)));
+                // exit() signals under the lock, so no wake-up is lost; slices only re-read the deadline
+                idle.awaitNanos(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(50)));
             }
             return true;
         } finally {

@@ -187,6 +187,42 @@ public final class AddonHarness implements AutoCloseable {
         return Optional.ofNullable(running.get(id)).orElseThrow(() -> new IllegalArgumentException(id + " is not started"));
     }
 
+    /**
+     * Checks every console table view the started addons declare as the console would read it: its route is a
+     * GET route of the addon answering 200 with a JSON array of objects, and every row has every column's field
+     * (null is fine). Call it once rows exist, so that the fields are really checked.
+     *
+     * @return how many rows the views showed, by navigation label
+     * @throws IllegalStateException naming the view, route and missing field
+     */
+    public Map<String, Integer> checkConsoleViews() {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        for (Running addon : running.values()) {
+            for (HarnessManifest.ConsoleView view : addon.manifest().consoleViews()) {
+                String where = addon.manifest().id() + " console view '" + view.label() + "' (GET " + view.route() + ")";
+                HarnessReply reply = get(view.route());
+                if (reply.status() != 200) {
+                    throw new IllegalStateException(where + " answered " + reply.status() + ": " + reply.body());
+                }
+                List<Map<String, Object>> list;
+                try {
+                    list = reply.list();
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException(where + " did not answer a JSON array of objects: " + reply.body(), e);
+                }
+                for (Map<String, Object> row : list) {
+                    for (String field : view.fields()) {
+                        if (!row.containsKey(field)) {
+                            throw new IllegalStateException(where + ": a row has no field '" + field + "': " + row);
+                        }
+                    }
+                }
+                rows.put(view.label(), list.size());
+            }
+        }
+        return rows;
+    }
+
     /** @return the first addon's health */
     public HealthStatus health() {
         return main().addon().health();

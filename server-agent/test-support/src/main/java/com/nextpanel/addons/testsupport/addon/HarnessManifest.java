@@ -15,7 +15,15 @@ import java.util.stream.Collectors;
  * on the catalog's manifest model, which validates much more).
  */
 record HarnessManifest(String id, String version, String entrypoint, List<String> routes, List<String> permissions,
-        Set<String> requiredAddons) {
+        Set<String> requiredAddons, List<ConsoleView> consoleViews) {
+
+    /**
+     * A console table view: the GET route it reads and the row fields its columns show.
+     *
+     * @param label the navigation item's label, for messages
+     */
+    record ConsoleView(String label, String route, List<String> fields) {
+    }
 
     static HarnessManifest read(Path file) {
         Map<String, Object> json;
@@ -28,7 +36,23 @@ record HarnessManifest(String id, String version, String entrypoint, List<String
         }
         return new HarnessManifest(text(json, "id", file), text(json, "version", file),
                 text(json, "entrypoint", file), texts(json, "routes", file), texts(json, "permissions", file),
-                requiredAddons(json, file));
+                requiredAddons(json, file), consoleViews(json));
+    }
+
+    /** Lenient: the catalog's ManifestReader validates the console block; this only reads what it can. */
+    private static List<ConsoleView> consoleViews(Map<String, Object> json) {
+        List<ConsoleView> views = new java.util.ArrayList<>();
+        if (json.get("console") instanceof Map<?, ?> console && console.get("navigation") instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> nav && nav.get("view") instanceof Map<?, ?> view
+                        && view.get("route") instanceof String route && view.get("columns") instanceof List<?> columns) {
+                    List<String> fields = columns.stream().filter(Map.class::isInstance)
+                            .map(c -> String.valueOf(((Map<?, ?>) c).get("field"))).toList();
+                    views.add(new ConsoleView(String.valueOf(nav.get("label")), route, fields));
+                }
+            }
+        }
+        return List.copyOf(views);
     }
 
     private static Set<String> requiredAddons(Map<String, Object> json, Path file) {

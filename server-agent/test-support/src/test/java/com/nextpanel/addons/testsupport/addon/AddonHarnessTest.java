@@ -144,4 +144,10 @@ class AddonHarnessTest {
         assertThatThrownBy(() -> AddonHarness.start(backend, AddonSource.packageDir(dependent)))
                 .hasMessage("harness_dependent requires harness_probe, which is not started");
     }
+
+    @Test
+    void consoleViewsAreCheckedAsTheConsoleReadsThemNamingAMissingField() {
+        assertThatThrownBy(probe::checkConsoleViews).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("harness_probe console view 'Broken' (GET /api/v1/probe/notes): a row has no field 'colour'");
+    }
 }

@@ -61,6 +61,7 @@ class ChatbotAddonTest {
         assertThat(sessions.get(0)).containsEntry("customerId", null);
         assertThat(chat.get(SESSIONS + "/" + created.id()).object()).isEqualTo(created.object());
         assertThat(chat.health().message()).isEqualTo("UP, 2 chat sessions");
+        assertThat(chat.checkConsoleViews()).containsExactly(Map.entry("Live Chats", 2));
     }
 
     @Test

@@ -49,6 +49,7 @@ class ChatbotUpdateTest {
             assertThat(chat.get(SESSIONS + "/" + quiet).object()).containsEntry("messageCount", 0L)
                     .containsEntry("lastMessageAt", null);
             assertThat(chat.get(SESSIONS + "/" + busy + "/messages").list()).hasSize(6);
+            assertThat(chat.checkConsoleViews()).containsExactly(Map.entry("Live Chats", 2));
         }
     }
 

@@ -94,6 +94,7 @@ class EmailMarketingAddonTest {
         assertThat(again.object()).containsEntry("message", "campaign " + draft.id() + " was sent already");
         assertThat(email.get(CAMPAIGNS + "/" + draft.id() + "/deliveries").list()).hasSize(2);
         assertThat(email.get(CAMPAIGNS).list()).extracting(c -> c.get("name")).containsExactly("November news");
+        assertThat(email.checkConsoleViews()).containsExactly(Map.entry("Campaigns", 1), Map.entry("Subscribers", 3));
     }
 
     @Test

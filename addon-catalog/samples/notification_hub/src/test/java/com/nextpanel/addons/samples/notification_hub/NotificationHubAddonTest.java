@@ -42,6 +42,7 @@ class NotificationHubAddonTest {
     void startsWithTheTwoTemplatesItsMigrationSeeds() {
         assertThat(hub.get(TEMPLATES).list()).extracting(t -> t.get("name")).containsExactly("invoice_due", "welcome");
         assertThat(hub.health().message()).isEqualTo("UP, 2 templates");
+        assertThat(hub.checkConsoleViews()).containsExactly(Map.entry("Notification templates", 2));
     }
 
     @Test

@@ -64,6 +64,8 @@ class SmsAddonTest {
         assertThat(harness.get(MESSAGES).list()).containsExactly(sent.object());
         assertThat(harness.get(MESSAGES + "/" + sent.id()).object()).isEqualTo(sent.object());
         assertThat(harness.get("/api/v1/sms/gateway").object()).containsEntry("accepted", 1L);
+        assertThat(harness.checkConsoleViews()).containsExactly(Map.entry("Notification templates", 2),
+                Map.entry("SMS log", 1));
         try (Connection c = harness.dataSource("sms_notifications").getConnection(); Statement s = c.createStatement();
              ResultSet log = s.executeQuery("SELECT message_id, recipient, text FROM sms_gateway_log")) {
             assertThat(log.next()).isTrue();
