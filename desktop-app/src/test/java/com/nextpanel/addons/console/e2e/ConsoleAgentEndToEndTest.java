@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -199,7 +200,9 @@ class ConsoleAgentEndToEndTest {
     private void awaitJob(int n, String expected) throws Exception {
         waitUntil(() -> console.tracker().jobs().size() == n && console.tracker().jobs().get(0).isEnded());
         var job = console.tracker().jobs().get(0);
-        assertThat(job.state().name()).as("%s: steps %s, log %s", job.title(), job.steps(), job.log()).isEqualTo(expected);
+        String[] seen = new String[1];
+        WaitForAsyncUtils.asyncFx(() -> seen[0] = job.title() + ": steps " + List.copyOf(job.steps()) + ", log " + List.copyOf(job.log())).get();
+        assertThat(job.state().name()).as(seen[0]).isEqualTo(expected);
     }
 
     private static String text(FxRobot robot, String query) {

@@ -84,6 +84,17 @@ class MarketplaceViewModelTest {
         assertThat(d.canInstall()).isFalse();
         assertThat(d.canUpdate()).isTrue();
         assertThat(d.canUninstall()).isTrue();
+        assertThat(d.permissions()).containsExactly("billing.customers:read");
+        assertThat(d.routes()).containsExactly("/api/v1/chat");
+        assertThat(d.dependencies()).containsExactly("NextPanel core >=1.0.0 <2.0.0");
+        assertThat(d.changelog()).hasValueSatisfying(c -> assertThat(c).contains("Live Chats sorts by latest activity"));
+    }
+
+    @Test
+    void detailsNameTheDependenciesThatComeAlong() {
+        vm.selectedProperty().set(listing("sms_notifications"));
+
+        assertThat(vm.detailsProperty().get().dependencies()).contains("notification_hub >=1.0.0 <2.0.0");
     }
 
     @Test

@@ -47,6 +47,7 @@ public final class AddonJobs implements AutoCloseable {
     private final JobRecovery.Report recovered;
     private final AddonBootstrap.Report loaded;
     private AutoCloseable owned = () -> { };
+    private com.nextpanel.addons.agent.backup.BackupStore backupStore;
 
     private AddonJobs(RegistryStore registry, InstallPlanner planner, JobEngine engine, JobRecovery.Report recovered,
                       AddonBootstrap.Report loaded) {
@@ -99,7 +100,9 @@ public final class AddonJobs implements AutoCloseable {
         JobEngine engine = new JobEngine(p.dataSource(), planner, export, p.clock());
         engine.start();
         LOG.info("jobs ready: recovered {}, loaded {}, failed {}", recovered, loaded.loaded(), loaded.failed());
-        return new AddonJobs(registry, planner, engine, recovered, loaded);
+        AddonJobs jobs = new AddonJobs(registry, planner, engine, recovered, loaded);
+        jobs.backupStore = new com.nextpanel.addons.agent.backup.BackupStore(p.dirs().backups());
+        return jobs;
     }
 
     public JobService jobs() {
@@ -112,6 +115,11 @@ public final class AddonJobs implements AutoCloseable {
 
     public InstalledAddons installed() {
         return registry;
+    }
+
+    /** @return the backups for {@code GET /agent/v1/backups}, newest first */
+    public java.util.List<com.nextpanel.addons.agent.backup.BackupView> backups() {
+        return backupStore.list();
     }
 
     /** @return what recovery did at this start */

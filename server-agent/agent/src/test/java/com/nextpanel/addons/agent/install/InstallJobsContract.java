@@ -400,4 +400,52 @@ abstract class InstallJobsContract {
                 .containsExactly("4", "0", "0");
         assertThat(fx.get("/api/v1/chat/sessions").getContent()).contains("session 1").contains("messageCount");
     }
+
+    @Test
+    void anAddonBackupRestoredLaterBringsBackItsRowsAndItKeepsServing() throws Exception {
+        fx.publish(greeter("1.0.0"));
+        assertThat(install("greeter").state()).isEqualTo(JobState.SUCCEEDED);
+        fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (2, 'kept')");
+
+        JobView backup = fx.run(new JobRequest(JobAction.BACKUP, "greeter", Optional.empty(), true));
+
+        assertThat(backup.state()).as("%s", backup).isEqualTo(JobState.SUCCEEDED);
+        var views = fx.jobs.backups();
+        assertThat(views).singleElement().satisfies(v -> {
+            assertThat(v.addonId()).isEqualTo("greeter");
+            assertThat(v.addonVersion()).isEqualTo("1.0.0");
+            assertThat(v.files()).extracting(f -> f.path()).contains("schema.sql", "files/addon.json");
+        });
+        fx.execute("DELETE FROM addon_greeter.greeting WHERE id = 1");
+        fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (3, 'after the backup')");
+
+        JobView restore = fx.run(new JobRequest(JobAction.RESTORE, views.get(0).backupId(), Optional.empty(),
+                false));
+
+        assertThat(restore.state()).as("%s", restore).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.query("SELECT text FROM addon_greeter.greeting ORDER BY id")).containsExactly("hello", "kept");
+        assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"2\"");
+        assertThat(fx.jobs.backups()).hasSize(1);
+    }
+
+    @Test
+    void aBackupWithOneByteChangedIsRefusedOnRestoreAndNothingChanges() throws Exception {
+        fx.publish(greeter("1.0.0"));
+        assertThat(install("greeter").state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.run(new JobRequest(JobAction.BACKUP, "greeter", Optional.empty(), true)).state())
+                .isEqualTo(JobState.SUCCEEDED);
+        String backupId = fx.jobs.backups().get(0).backupId();
+        Path dump = fx.dirs.backups().resolve(backupId).resolve("schema.sql");
+        byte[] bytes = Files.readAllBytes(dump);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(dump, bytes);
+        World before = world();
+
+        assertThatThrownBy(() -> fx.jobs.jobs().submit(new JobRequest(JobAction.RESTORE, backupId, Optional.empty(),
+                false))).isInstanceOfSatisfying(AgentException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).contains("schema.sql").contains("SHA-256");
+                });
+        assertSameWorld(before);
+    }
 }
