@@ -75,7 +75,7 @@ public final class AddonJobsModule implements JobsModule {
 
     @Override
     public List<?> backups() {
-        return List.of();
+        return jobs.backups();
     }
 
     /** Stops the worker (the running job finishes first), then closes the addons' pools. */

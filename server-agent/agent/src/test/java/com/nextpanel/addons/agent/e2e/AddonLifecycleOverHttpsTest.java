@@ -73,6 +73,16 @@ class AddonLifecycleOverHttpsTest {
             assertThat(client.addons()).extracting(a -> a.id() + " " + a.version()).containsExactly("e2e_notes 1.0.0");
             assertThat(dataDir.resolve("addons/e2e_notes")).isDirectory();
             assertThat(dataDir.resolve("addon_registry.json")).content().contains("e2e_notes");
+
+            var backup = client.awaitJob(client.createBackup(
+                    com.nextpanel.addons.client.BackupRequest.addon("e2e_notes")), WAIT);
+            assertThat(backup.state()).as(backup.toString()).isEqualTo(JobState.SUCCEEDED);
+            JsonNode backups = TestAgent.json(agent.get("/agent/v1/backups"));
+            assertThat(backups).hasSize(1);
+            assertThat(backups.get(0).path("addonId").asText()).isEqualTo("e2e_notes");
+            assertThat(backups.get(0).path("files")).isNotEmpty();
+            assertThat(client.backups()).extracting(b -> b.backupId())
+                    .containsExactly(backups.get(0).path("backupId").asText());
         }
 
         agent = agent.restart();
