@@ -45,7 +45,7 @@ public final class LiveSwapLoadBench {
         try (AgentProcess agent = AgentProcess.start(spec, Duration.ofMinutes(3))) {
             AgentClient client = agent.client();
             seedCustomers(client, 20);
-            CoreLoad.runFor(client, threads, Math.max(3, seconds / 3)); // warm-up, discarded
+            CoreLoad.runFor(client, threads, seconds); // warm-up (JIT), discarded
             CoreLoad.Result idle = CoreLoad.runFor(client, threads, seconds);
             System.out.println();
             System.out.println("## core routes, 0 addons (" + Machine.now() + ")");
@@ -65,16 +65,21 @@ public final class LiveSwapLoadBench {
                 }
             }
             CoreLoad.Result during = load.stop();
+            // again with 0 addons, now that the agent is as warm as during the cycles: the fair comparison
+            CoreLoad.Result idleAfter = CoreLoad.runFor(client, threads, seconds);
             System.out.println();
             System.out.println("## core routes during " + cycles + " install/uninstall cycles of ai_chatbot (" + Machine.now() + ")");
             System.out.println(during.summary());
             System.out.println("install under load   " + install.summary());
             System.out.println("uninstall under load " + uninstall.summary());
             System.out.println("cycles failed: " + jobFailures);
+            System.out.println();
+            System.out.println("## core routes, 0 addons again after the cycles (" + Machine.now() + ")");
+            System.out.println(idleAfter.summary());
             System.out.println(String.format(Locale.ROOT, "REQUESTS FAILED during cycles: %d (target 0: %s);"
-                            + " throughput during / idle = %.2f; customers p50 during / idle = %.2f",
-                    during.failed(), during.failed() == 0 ? "MET" : "MISSED", during.throughput() / idle.throughput(),
-                    during.customers().p50() / idle.customers().p50()));
+                            + " throughput during / idle after = %.2f; customers p50 during / idle after = %.2f",
+                    during.failed(), during.failed() == 0 ? "MET" : "MISSED", during.throughput() / idleAfter.throughput(),
+                    during.customers().p50() / idleAfter.customers().p50()));
         }
     }
 
@@ -87,21 +92,28 @@ public final class LiveSwapLoadBench {
         try (AgentProcess agent = AgentProcess.start(spec, Duration.ofMinutes(3))) {
             AgentClient client = agent.client();
             seedCustomers(client, 20);
-            CoreLoad.runFor(client, threads, Math.max(3, seconds / 3));
+            CoreLoad.runFor(client, threads, 2 * seconds); // warm-up (JIT), discarded
             CoreLoad.Result none = CoreLoad.runFor(client, threads, seconds);
             Samples install = new Samples();
             for (int i = 1; i <= n; i++) {
                 install.add(Jobs.install(client, ManyAddons.id(i)).wallNanos());
             }
             client.getJson("/api/v1/" + ManyAddons.id(n) + "/ping");
-            CoreLoad.runFor(client, threads, Math.max(3, seconds / 3));
+            CoreLoad.runFor(client, threads, seconds);
             CoreLoad.Result many = CoreLoad.runFor(client, threads, seconds);
+            Samples route = new Samples();
+            for (int i = 0; i < 200; i++) {
+                long r0 = System.nanoTime();
+                client.getJson("/api/v1/" + ManyAddons.id(1 + i % n) + "/ping");
+                route.add(System.nanoTime() - r0);
+            }
             System.out.println();
             System.out.println("## core routes with 0 addons, second agent (" + Machine.now() + ")");
             System.out.println(none.summary());
             System.out.println("## core routes with " + n + " addons loaded (" + Machine.now() + ")");
             System.out.println(many.summary());
             System.out.println("installs of the " + n + " addons, one after another: " + install.summary());
+            System.out.println("their routes, GET /api/v1/benchNN/ping round robin, one thread: " + route.summary());
             System.out.println(String.format(Locale.ROOT, "throughput with %d addons / with 0 = %.2f", n,
                     many.throughput() / none.throughput()));
         }
