@@ -209,7 +209,7 @@ class ConsoleAgentEndToEndTest {
      * Clicks a node once it is showing: in a scene, visible, laid out. Under load the FX thread may still be
      * building the page that holds it, or rebuilding the sidebar, when the test gets there.
      */
-    private static FxRobot click(FxRobot robot, String query) throws Exception {
+    private static org.testfx.api.FxRobotInterface click(FxRobot robot, String query) throws Exception {
         showing(robot, query);
         return robot.clickOn(query);
     }
