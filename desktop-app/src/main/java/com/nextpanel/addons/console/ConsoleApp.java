@@ -59,6 +59,8 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        Platform.runLater(() -> LOG.info("window interactive {} ms after the JVM started",
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
 
         Timeline heartbeat = new Timeline(new KeyFrame(Duration.seconds(15), e -> context.session().checkReachable()));
         heartbeat.setCycleCount(Timeline.INDEFINITE);

@@ -52,12 +52,13 @@ public final class MainView extends FxmlView {
         applyTheme(viewModel.themeProperty().get());
     }
 
+    /** Rebuilds the sidebar; the buttons of pages that stay are kept (a click in flight never hits a stale one). */
     private void buildSidebar() {
         sidebar.getChildren().clear();
-        buttons.clear();
         Label brand = new Label("NextPanel Addons");
         brand.getStyleClass().add("brand");
         sidebar.getChildren().add(brand);
+        java.util.Set<String> present = new java.util.HashSet<>();
         String section = null;
         for (NavEntry e : viewModel.navigation()) {
             if (e.section().isPresent() && !e.section().get().equals(section)) {
@@ -66,26 +67,38 @@ public final class MainView extends FxmlView {
                 header.getStyleClass().add("nav-section");
                 sidebar.getChildren().add(header);
             }
-            ToggleButton b = new ToggleButton(e.title(), new FontIcon(e.iconLiteral()));
-            b.setToggleGroup(group);
-            b.getStyleClass().add("nav-button");
-            if (e.isAddonPage()) {
-                b.getStyleClass().add("nav-child");
-            }
-            b.setMaxWidth(Double.MAX_VALUE);
-            b.setId("nav-" + e.key().replaceAll("[^A-Za-z0-9_-]", "_"));
-            b.setOnAction(ev -> {
-                viewModel.show(e.key());
-                b.setSelected(true);
-            });
-            buttons.put(e.key(), b);
+            present.add(e.key());
+            ToggleButton b = buttons.computeIfAbsent(e.key(), k -> button(e));
             sidebar.getChildren().add(b);
         }
+        buttons.entrySet().removeIf(en -> {
+            boolean gone = !present.contains(en.getKey());
+            if (gone) {
+                en.getValue().setToggleGroup(null);
+            }
+            return gone;
+        });
         built.keySet().removeIf(k -> !buttons.containsKey(k));
         ToggleButton current = buttons.get(viewModel.currentPageProperty().get());
         if (current != null) {
             current.setSelected(true);
         }
+    }
+
+    private ToggleButton button(NavEntry e) {
+        ToggleButton b = new ToggleButton(e.title(), new FontIcon(e.iconLiteral()));
+        b.setToggleGroup(group);
+        b.getStyleClass().add("nav-button");
+        if (e.isAddonPage()) {
+            b.getStyleClass().add("nav-child");
+        }
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setId("nav-" + e.key().replaceAll("[^A-Za-z0-9_-]", "_"));
+        b.setOnAction(ev -> {
+            viewModel.show(e.key());
+            b.setSelected(true);
+        });
+        return b;
     }
 
     private void showPage(String key) {

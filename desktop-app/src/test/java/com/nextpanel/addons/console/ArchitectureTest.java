@@ -31,6 +31,6 @@ class ArchitectureTest {
             .that().resideInAnyPackage("com.nextpanel.addons.console.servers..", "com.nextpanel.addons.console.jobs..",
                     "com.nextpanel.addons.console.installed..", "com.nextpanel.addons.console.marketplace..",
                     "com.nextpanel.addons.console.backups..", "com.nextpanel.addons.console.addonpages..")
-            .and().areTopLevelClasses().and().haveSimpleNameNotEndingWith("View").and().haveSimpleNameNotStartingWith("AddonCard")
+            .and().areTopLevelClasses().and().haveNameNotMatching(".*(View|Cell|Card)$")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene.control..", "javafx.stage..");
 }

@@ -14,6 +14,8 @@ final class Built {
     static final String VERSION = System.getProperty("installers.version", "0.1.0-SNAPSHOT");
     static final Path DEMO_CATALOG = Path.of(System.getProperty("installers.demoCatalog",
             "../addon-catalog/target/demo-catalog"));
+    static final Path CATALOG_CLI = Path.of(System.getProperty("installers.catalogCli",
+            "../addon-catalog/target/addon-catalog.jar"));
 
     private Built() {
     }

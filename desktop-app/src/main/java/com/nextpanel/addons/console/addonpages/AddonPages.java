@@ -36,6 +36,7 @@ public final class AddonPages {
     private final ManifestLookup manifests;
     private final TaskExecutor executor;
     private final Map<String, Optional<JsonNode>> looked = new ConcurrentHashMap<>();
+    private final java.util.Set<String> pending = ConcurrentHashMap.newKeySet();
     private final ObservableList<NavItem> items = FXCollections.observableArrayList();
 
     public AddonPages(AddonInventory inventory, MarketplaceCatalog catalog, ManifestLookup manifests, TaskExecutor executor) {
@@ -73,23 +74,28 @@ public final class AddonPages {
                     toLookUp.add(a);
                 }
             }
-            console.ifPresent(c -> out.addAll(ConsoleSections.read(a.id(), c)));
+            if (console.isPresent()) {
+                out.addAll(ConsoleSections.read(a.id(), console.get()));
+            } else if (toLookUp.contains(a) || pending.contains(key)) {
+                // an update's manifest is still being read: keep the pages it had, so they do not flicker
+                items.stream().filter(i -> i.addonId().equals(a.id())).forEach(out::add);
+            }
+        }
+        if (!out.equals(items)) {
+            items.setAll(out);
         }
         for (AddonInfo a : toLookUp) {
             String key = a.id() + "@" + a.version();
             looked.put(key, Optional.empty());
+            pending.add(key);
             BackgroundTask.wrap(() -> manifests.manifest(a.id(), a.version()))
-                    .onSuccess(m -> {
-                        looked.put(key, m);
-                        if (m.isPresent()) {
-                            rebuild();
-                        }
-                    })
+                    .onSuccess(m -> looked.put(key, m))
                     .onFailure(e -> LOG.warn("cannot read the manifest of {} {}", a.id(), a.version(), e))
+                    .onFinished(() -> {
+                        pending.remove(key);
+                        rebuild();
+                    })
                     .executeWith(executor);
-        }
-        if (!out.equals(items)) {
-            items.setAll(out);
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.nextpanel.addons.console.marketplace;
 
 import java.util.Locale;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -8,12 +10,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.GridCell;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** One addon card: icon, name, category, short description and its badge. */
-final class AddonCard extends GridCell<AddonListing> {
+/** One addon card: icon, name, category, short description and its badge. Reused for whichever addon it shows. */
+final class AddonCard extends VBox {
 
     private final MarketplaceViewModel viewModel;
     private final FontIcon icon = new FontIcon();
@@ -22,9 +23,12 @@ final class AddonCard extends GridCell<AddonListing> {
     private final Label description = new Label();
     private final Label badge = new Label();
     private final Label version = new Label();
-    private final VBox box;
+    private final ChangeListener<Object> onSelection = (o, a, b) -> markSelected();
+    private final ChangeListener<Object> onBadges = (o, a, b) -> showBadge();
+    private AddonListing item;
 
     AddonCard(MarketplaceViewModel viewModel) {
+        super(8);
         this.viewModel = viewModel;
         icon.setIconSize(22);
         StackPane avatar = new StackPane(icon);
@@ -46,37 +50,36 @@ final class AddonCard extends GridCell<AddonListing> {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox foot = new HBox(8, version, spacer, badge);
         foot.setAlignment(Pos.CENTER_LEFT);
-        box = new VBox(8, head, description, foot);
-        box.getStyleClass().add("addon-card");
+        getChildren().addAll(head, description, foot);
+        getStyleClass().add("addon-card");
         setOnMouseClicked(e -> {
-            if (getItem() != null) {
-                viewModel.selectedProperty().set(getItem());
+            if (item != null) {
+                viewModel.selectedProperty().set(item);
             }
         });
-        viewModel.selectedProperty().addListener((o, a, b) -> markSelected());
-        viewModel.badgeRevisionProperty().addListener((o, a, b) -> showBadge());
+        // row cells are reused and few, but listen weakly all the same: a card never keeps the page alive
+        viewModel.selectedProperty().addListener(new WeakChangeListener<>(onSelection));
+        viewModel.badgeRevisionProperty().addListener(new WeakChangeListener<>(onBadges));
     }
 
-    @Override
-    protected void updateItem(AddonListing item, boolean empty) {
-        super.updateItem(item, empty);
-        if (empty || item == null) {
-            setGraphic(null);
+    void show(AddonListing listing) {
+        this.item = listing;
+        setVisible(listing != null);
+        if (listing == null) {
+            setId(null);
             return;
         }
-        icon.setIconCode(iconFor(item.category()));
-        name.setText(item.name());
-        category.setText(item.category() + "  ·  " + item.id());
-        description.setText(item.description().isBlank() ? "No description." : item.description());
-        version.setText("v" + item.latest().version());
-        setId("card-" + item.id());
+        icon.setIconCode(iconFor(listing.category()));
+        name.setText(listing.name());
+        category.setText(listing.category() + "  ·  " + listing.id());
+        description.setText(listing.description().isBlank() ? "No description." : listing.description());
+        version.setText("v" + listing.latest().version());
+        setId("card-" + listing.id());
         showBadge();
         markSelected();
-        setGraphic(box);
     }
 
     private void showBadge() {
-        AddonListing item = getItem();
         badge.getStyleClass().removeAll("success", "accent", "warning", "danger");
         if (item == null) {
             return;
@@ -93,14 +96,12 @@ final class AddonCard extends GridCell<AddonListing> {
     }
 
     private void markSelected() {
-        boolean sel = getItem() != null && viewModel.selectedProperty().get() != null
-                && viewModel.selectedProperty().get().id().equals(getItem().id());
-        if (sel) {
-            if (!box.getStyleClass().contains("selected-card")) {
-                box.getStyleClass().add("selected-card");
-            }
-        } else {
-            box.getStyleClass().remove("selected-card");
+        AddonListing sel = viewModel.selectedProperty().get();
+        boolean selected = item != null && sel != null && sel.id().equals(item.id());
+        if (selected && !getStyleClass().contains("selected-card")) {
+            getStyleClass().add("selected-card");
+        } else if (!selected) {
+            getStyleClass().remove("selected-card");
         }
     }
 

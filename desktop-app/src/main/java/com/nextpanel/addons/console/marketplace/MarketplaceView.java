@@ -11,19 +11,29 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.GridView;
+import java.util.ArrayList;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ListView;
 
 /** Marketplace page: search, category, sort, the cards, and the selected addon's details. */
 public final class MarketplaceView extends FxmlView {
 
+    static final double CARD_WIDTH = 262;
+    static final double CARD_HEIGHT = 132;
+    static final double CARD_GAP = 8;
+
     private final MarketplaceViewModel viewModel;
+    private final ObservableList<List<AddonListing>> rows = FXCollections.observableArrayList();
+    private int columns = 2;
 
     @FXML private TextField searchField;
     @FXML private ComboBox<String> categoryBox;
     @FXML private ComboBox<SortOrder> sortBox;
     @FXML private Label summaryLabel;
     @FXML private Label verificationLabel;
-    @FXML private GridView<AddonListing> grid;
+    @FXML private ListView<List<AddonListing>> grid;
     @FXML private VBox detailsBox;
     @FXML private Label detailsPlaceholder;
 
@@ -42,14 +52,31 @@ public final class MarketplaceView extends FxmlView {
         verificationLabel.textProperty().bind(viewModel.verificationProperty());
         viewModel.errorProperty().addListener((o, a, b) -> styleVerification(b != null));
         styleVerification(viewModel.errorProperty().get() != null);
-        grid.setItems(viewModel.visibleListings());
-        grid.setCellFactory(g -> new AddonCard(viewModel));
-        grid.setCellWidth(262);
-        grid.setCellHeight(132);
-        grid.setHorizontalCellSpacing(6);
-        grid.setVerticalCellSpacing(6);
+        grid.setItems(rows);
+        grid.setCellFactory(l -> new CardRowCell(viewModel));
+        grid.setFixedCellSize(CARD_HEIGHT + CARD_GAP);
+        grid.setFocusTraversable(false);
+        viewModel.visibleListings().addListener((ListChangeListener<AddonListing>) c -> rebuildRows());
+        grid.widthProperty().addListener((o, a, b) -> {
+            int n = Math.max(1, (int) ((b.doubleValue() - 28) / (CARD_WIDTH + CARD_GAP)));
+            if (n != columns) {
+                columns = n;
+                rebuildRows();
+            }
+        });
+        rebuildRows();
         viewModel.detailsProperty().addListener((o, a, b) -> showDetails(b));
         showDetails(viewModel.detailsProperty().get());
+    }
+
+    /** The visible listings cut into rows of as many cards as the width holds. */
+    private void rebuildRows() {
+        List<AddonListing> all = viewModel.visibleListings();
+        List<List<AddonListing>> out = new ArrayList<>((all.size() + columns - 1) / columns);
+        for (int i = 0; i < all.size(); i += columns) {
+            out.add(List.copyOf(all.subList(i, Math.min(all.size(), i + columns))));
+        }
+        rows.setAll(out);
     }
 
     private void styleVerification(boolean failed) {

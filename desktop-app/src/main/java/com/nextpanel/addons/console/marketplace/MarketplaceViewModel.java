@@ -39,6 +39,8 @@ public final class MarketplaceViewModel {
     private final AddonInventory inventory;
     private final AddonActions actions;
 
+    /** Lower-case text each listing is searched in, made once per catalog load rather than once per keystroke. */
+    private final Map<String, String> searchText = new java.util.HashMap<>();
     private final FilteredList<AddonListing> filtered;
     private final SortedList<AddonListing> sorted;
     private final StringProperty query = new SimpleStringProperty("");
@@ -62,6 +64,7 @@ public final class MarketplaceViewModel {
         category.addListener(o -> refilter());
         sort.addListener(o -> resort());
         catalog.listings().addListener((ListChangeListener<AddonListing>) c -> {
+            indexSearchText();
             rebuildCategories();
             reselect();
             updateSummary();
@@ -76,9 +79,17 @@ public final class MarketplaceViewModel {
             updateDetails();
         });
         selectedVersion.addListener(o -> updateDetails());
+        indexSearchText();
         resort();
         rebuildCategories();
         updateSummary();
+    }
+
+    private void indexSearchText() {
+        searchText.clear();
+        for (AddonListing l : catalog.listings()) {
+            searchText.put(l.id(), (l.id() + "\n" + l.name() + "\n" + l.category() + "\n" + l.description()).toLowerCase(Locale.ROOT));
+        }
     }
 
     public ObservableList<AddonListing> visibleListings() {
@@ -173,13 +184,15 @@ public final class MarketplaceViewModel {
         String q = query.get() == null ? "" : query.get().trim().toLowerCase(Locale.ROOT);
         String c = category.get();
         boolean anyCategory = c == null || ALL_CATEGORIES.equals(c);
-        Predicate<AddonListing> p = l -> (anyCategory || l.category().equals(c)) && l.matches(q);
+        Predicate<AddonListing> p = l -> (anyCategory || l.category().equals(c))
+                && (q.isEmpty() || searchText.getOrDefault(l.id(), "").contains(q));
         filtered.setPredicate(p);
         updateSummary();
     }
 
     private void resort() {
-        Comparator<AddonListing> byName = Comparator.comparing(l -> l.name().toLowerCase(Locale.ROOT));
+        Comparator<AddonListing> byName = Comparator.comparing(AddonListing::name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(AddonListing::id);
         Comparator<AddonListing> order = switch (sort.get() == null ? SortOrder.NAME : sort.get()) {
             case NAME -> byName;
             case CATEGORY -> Comparator.comparing(AddonListing::category).thenComparing(byName);

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -121,10 +122,10 @@ class ConsoleAgentEndToEndTest {
         String fingerprint = Fingerprints.normalize(Files.readString(data.resolve("tls.sha256")).trim().split("\\s+")[0]);
 
         // connect and pin
-        robot.clickOn("#nameField").write("Local agent");
-        robot.clickOn("#urlField").type(javafx.scene.input.KeyCode.END).write("127.0.0.1:" + agent.port());
-        robot.clickOn("#tokenField").write(token);
-        robot.clickOn("#connectButton");
+        click(robot, "#nameField").write("Local agent");
+        click(robot, "#urlField").type(javafx.scene.input.KeyCode.END).write("127.0.0.1:" + agent.port());
+        click(robot, "#tokenField").write(token);
+        click(robot, "#connectButton");
         waitUntil(() -> text(robot, "#statusLabel").endsWith("Connected"));
         assertThat(dialogs.trustQuestions).containsExactly(Fingerprints.pretty(fingerprint));
         assertThat(new ServerStore(work.resolve("console")).load().get(0).fingerprint()).contains(fingerprint);
@@ -132,23 +133,23 @@ class ConsoleAgentEndToEndTest {
         // browse and search the catalog the console verified itself
         waitUntil(() -> robot.lookup("#card-ai_chatbot").tryQuery().isPresent());
         assertThat(text(robot, "#verificationLabel")).startsWith("Signed catalog verified by this console");
-        robot.clickOn("#searchField").write("chat");
+        click(robot, "#searchField").write("chat");
         waitUntil(() -> robot.lookup("#card-notification_hub").tryQuery().isEmpty());
         assertThat(robot.lookup("#card-ai_chatbot").tryQuery()).isPresent();
 
         // install ai_chatbot 1.0.0 and see its steps reach SUCCEEDED
-        robot.clickOn("#card-ai_chatbot");
+        click(robot, "#card-ai_chatbot");
         waitUntil(() -> robot.lookup("#versionBox").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<String> versions = robot.lookup("#versionBox").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> versions.setValue("1.0.0"));
-        robot.clickOn("#installButton");
+        click(robot, "#installButton");
         awaitJob(1, "SUCCEEDED");
         waitUntil(() -> text(robot, "#jobStateLabel").equals("SUCCEEDED"));
         assertThat(robot.lookup("#stepTable").queryAs(TableView.class).getItems()).isNotEmpty();
 
         // find it in Installed with its version
-        robot.clickOn("#nav-installed");
+        click(robot, "#nav-installed");
         @SuppressWarnings("unchecked")
         TableView<InstalledRow> installed = robot.lookup("#installedTable").queryAs(TableView.class);
         waitUntil(() -> installed.getItems().stream().anyMatch(r -> r.id().equals("ai_chatbot") && r.version().equals("1.0.0")));
@@ -159,36 +160,36 @@ class ConsoleAgentEndToEndTest {
             client.postJson("/api/v1/chat/sessions", Map.of("title", "Refund please", "customerId", 1));
         }
         waitUntil(() -> robot.lookup("Live Chats").tryQuery().isPresent());
-        robot.clickOn("Live Chats");
+        click(robot, "Live Chats");
         @SuppressWarnings("unchecked")
         TableView<Map<String, String>> rows = robot.lookup("#addonPageTable").queryAs(TableView.class);
         waitUntil(() -> rows.getItems().size() == 2);
         assertThat(rows.getItems()).extracting(r -> r.get("title")).containsExactlyInAnyOrder("Invoice question", "Refund please");
 
         // update it to 1.1.0 with a backup first
-        robot.clickOn("#nav-installed");
-        robot.clickOn("ai_chatbot");
-        robot.clickOn("#updateButton");
+        click(robot, "#nav-installed");
+        click(robot, "ai_chatbot");
+        click(robot, "#updateButton");
         waitUntil(() -> !dialogs.confirmations.isEmpty() && dialogs.lastConfirmation().title().startsWith("Update"));
         assertThat(dialogs.lastConfirmation().checkboxDefault()).isTrue();
         awaitJob(2, "SUCCEEDED");
-        robot.clickOn("#nav-installed");
+        click(robot, "#nav-installed");
         waitUntil(() -> installed.getItems().stream().anyMatch(r -> r.id().equals("ai_chatbot") && r.version().equals("1.1.0")));
 
         // uninstall it (typing its name, since it holds rows) and see the page disappear
-        robot.clickOn("ai_chatbot");
-        robot.clickOn("#uninstallButton");
+        click(robot, "ai_chatbot");
+        click(robot, "#uninstallButton");
         awaitJob(3, "SUCCEEDED");
         assertThat(dialogs.lastConfirmation().typeToConfirm()).contains("ai_chatbot");
         waitUntil(() -> robot.lookup("Live Chats").tryQuery().isEmpty());
         waitUntil(() -> installed.getItems().stream().noneMatch(r -> r.id().equals("ai_chatbot")));
 
         // install the addon whose migration fails and see ROLLED_BACK with its undone steps
-        robot.clickOn("#nav-marketplace");
-        robot.doubleClickOn("#searchField").eraseText(4).write("broken");
+        click(robot, "#nav-marketplace");
+        showing(robot, "#searchField"); robot.doubleClickOn("#searchField").eraseText(4).write("broken");
         waitUntil(() -> robot.lookup("#card-broken_migration").tryQuery().isPresent());
-        robot.clickOn("#card-broken_migration");
-        robot.clickOn("#installButton");
+        click(robot, "#card-broken_migration");
+        click(robot, "#installButton");
         awaitJob(4, "ROLLED_BACK");
         waitUntil(() -> text(robot, "#jobStateLabel").equals("ROLLED BACK"));
         assertThat(robot.lookup("#rollbackList").queryAs(ListView.class).getItems()).isNotEmpty();
@@ -199,7 +200,23 @@ class ConsoleAgentEndToEndTest {
     private void awaitJob(int n, String expected) throws Exception {
         waitUntil(() -> console.tracker().jobs().size() == n && console.tracker().jobs().get(0).isEnded());
         var job = console.tracker().jobs().get(0);
-        assertThat(job.state().name()).as("%s: steps %s, log %s", job.title(), job.steps(), job.log()).isEqualTo(expected);
+        String[] seen = new String[1];
+        WaitForAsyncUtils.asyncFx(() -> seen[0] = job.title() + ": steps " + List.copyOf(job.steps()) + ", log " + List.copyOf(job.log())).get();
+        assertThat(job.state().name()).as(seen[0]).isEqualTo(expected);
+    }
+
+    /**
+     * Clicks a node once it is showing: in a scene, visible, laid out. Under load the FX thread may still be
+     * building the page that holds it, or rebuilding the sidebar, when the test gets there.
+     */
+    private static org.testfx.api.FxRobotInterface click(FxRobot robot, String query) throws Exception {
+        showing(robot, query);
+        return robot.clickOn(query);
+    }
+
+    private static void showing(FxRobot robot, String query) throws Exception {
+        waitUntil(() -> robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.isVisible() && n.getLayoutBounds().getWidth() > 0).isPresent());
     }
 
     private static String text(FxRobot robot, String query) {

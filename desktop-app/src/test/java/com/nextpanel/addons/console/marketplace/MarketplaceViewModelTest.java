@@ -79,11 +79,22 @@ class MarketplaceViewModelTest {
         vm.selectedProperty().set(listing("ai_chatbot"));
 
         ListingDetails d = vm.detailsProperty().get();
-        assertThat(d.versions()).containsExactly("1.1.0", "1.0.0");
+        assertThat(d.versions()).containsExactly("1.1.0 — Sessions count their messages; Live Chats sorts by latest activity.", "1.0.0");
         assertThat(d.installedVersion()).contains("1.0.0");
         assertThat(d.canInstall()).isFalse();
         assertThat(d.canUpdate()).isTrue();
         assertThat(d.canUninstall()).isTrue();
+        assertThat(d.permissions()).containsExactly("billing.customers:read");
+        assertThat(d.routes()).containsExactly("/api/v1/chat");
+        assertThat(d.dependencies()).containsExactly("NextPanel core >=1.0.0 <2.0.0");
+        assertThat(d.changelog()).hasValueSatisfying(c -> assertThat(c).contains("Live Chats sorts by latest activity"));
+    }
+
+    @Test
+    void detailsNameTheDependenciesThatComeAlong() {
+        vm.selectedProperty().set(listing("sms_notifications"));
+
+        assertThat(vm.detailsProperty().get().dependencies()).contains("notification_hub >=1.0.0 <2.0.0");
     }
 
     @Test

@@ -68,8 +68,25 @@ public final class InMemoryAgent implements AgentApi {
                 .withConsole("ai_chatbot", "{\"navigation\":[{\"parent\":\"Support\",\"title\":\"Live Chats\",\"icon\":\"message-circle\","
                         + "\"route\":\"/api/v1/chat/sessions\",\"columns\":[{\"field\":\"id\",\"title\":\"Id\"},"
                         + "{\"field\":\"customer\",\"title\":\"Customer\"},{\"field\":\"status\",\"title\":\"Status\"}]}]}")
+                .withSummary("ai_chatbot", "{\"id\":\"ai_chatbot\",\"version\":\"1.1.0\",\"requires\":{\"core\":\">=1.0.0 <2.0.0\"},"
+                        + "\"routes\":[\"/api/v1/chat\"],\"permissions\":[\"billing.customers:read\"],"
+                        + "\"changelog\":[{\"version\":\"1.1.0\",\"changes\":[\"Sessions count their messages; Live Chats sorts by latest activity.\"]}]}")
+                .withSummary("sms_notifications", "{\"id\":\"sms_notifications\",\"version\":\"1.0.0\",\"requires\":{\"core\":\">=1.0.0 <2.0.0\","
+                        + "\"addons\":{\"notification_hub\":\">=1.0.0 <2.0.0\"}},\"routes\":[\"/api/v1/sms\"],\"permissions\":[\"billing.customers:read\"]}")
                 .withRows("/api/v1/chat/sessions", "[{\"id\":1,\"customer\":\"ACME Corp\",\"status\":\"open\"},"
                         + "{\"id\":2,\"customer\":\"Globex\",\"status\":\"closed\"}]");
+    }
+
+    /** Gives the catalog entry of {@code id} the signed summary of its latest version, as the agent sends it. */
+    public InMemoryAgent withSummary(String id, String json) {
+        for (int i = 0; i < catalog.size(); i++) {
+            CatalogEntry e = catalog.get(i);
+            if (e.id().equals(id)) {
+                catalog.set(i, new CatalogEntry(e.id(), e.name(), e.versions(), e.latest(), e.description(), e.category(),
+                        Optional.of(read(json))));
+            }
+        }
+        return this;
     }
 
     public InMemoryAgent withConsole(String id, String json) {

@@ -1,10 +1,14 @@
 package com.nextpanel.addons.agent;
 
+import com.nextpanel.addons.agent.db.Database;
 import com.nextpanel.addons.agent.db.Dialect;
+import com.nextpanel.addons.agent.isolation.AddonDatabases;
 import com.nextpanel.addons.agent.install.AddonDirs;
 import com.nextpanel.addons.agent.install.AddonJobs;
-import com.nextpanel.addons.agent.install.FlywayAddonSchemas;
+import com.nextpanel.addons.agent.install.AddonSchemas;
 import com.nextpanel.addons.agent.install.H2SchemaBackups;
+import com.nextpanel.addons.agent.install.IsolatedAddonSchemas;
+import com.nextpanel.addons.agent.install.PostgresSchemaBackups;
 import com.nextpanel.addons.agent.install.HostRuntime;
 import com.nextpanel.addons.agent.install.PackageSource;
 import com.nextpanel.addons.agent.install.PlanService;
@@ -17,48 +21,41 @@ import com.nextpanel.addons.catalog.client.CatalogTarget;
 import com.nextpanel.addons.catalog.client.VerifiedCatalog;
 import java.nio.file.Path;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * The production job side: {@link AddonJobs} (journal, recovery, loading the installed addons, the worker) over
- * the agent's database, addon host and catalog.
+ * the agent's database, addon host and catalog, with each addon isolated in its own schema and role.
  */
 public final class AddonJobsModule implements JobsModule {
 
     private final AddonJobs jobs;
+    private final AddonDatabases addonDatabases;
 
-    private AddonJobsModule(AddonJobs jobs) {
+    private AddonJobsModule(AddonJobs jobs, AddonDatabases addonDatabases) {
         this.jobs = jobs;
+        this.addonDatabases = addonDatabases;
     }
 
     /** Migrates the journal, recovers unfinished jobs, loads the installed addons, starts the worker. */
     public static JobsModule start(AgentParts parts) {
-        DataSource dataSource = parts.database().dataSource();
+        Database database = parts.database();
         AddonDirs dirs = new AddonDirs(parts.config().dataDir());
         PackageSource source = parts.catalog().map(AgentCatalog::source).orElseGet(NoCatalog::new);
-        FlywayAddonSchemas schemas = new FlywayAddonSchemas(dataSource);
-        AddonJobs jobs = AddonJobs.start(new AddonJobs.Parts(dataSource, dirs, source, new ZipStager(), schemas,
-                backups(parts), new HostRuntime(parts.host(), schemas), BillingCore.VERSION, parts.clock()));
-        return new AddonJobsModule(jobs);
-    }
-
-    private static SchemaBackups backups(AgentParts parts) {
-        if (parts.database().dialect() == Dialect.H2) {
-            return new H2SchemaBackups(parts.database().dataSource());
+        // Each addon in its own schema with its own role (reaching only its schema and the core tables its
+        // permissions grant).
+        AddonDatabases addonDatabases = new AddonDatabases(database);
+        try {
+            AddonSchemas schemas = new IsolatedAddonSchemas(addonDatabases);
+            SchemaBackups backups = database.dialect() == Dialect.H2 ? new H2SchemaBackups(database.dataSource())
+                    : new PostgresSchemaBackups(database.config());
+            AddonJobs jobs = AddonJobs.start(new AddonJobs.Parts(database.dataSource(), dirs, source,
+                    new ZipStager(), schemas, backups, new HostRuntime(parts.host(), schemas), BillingCore.VERSION,
+                    parts.clock()));
+            return new AddonJobsModule(jobs, addonDatabases);
+        } catch (RuntimeException e) {
+            addonDatabases.close();
+            throw e;
         }
-        return new SchemaBackups() {
-            @Override
-            public String dump(String id, Path dir) {
-                throw new AgentException(ErrorCode.CONFLICT, "schema backups of addon " + id
-                        + " are not available on PostgreSQL in this build; update with \"backup\": false");
-            }
-
-            @Override
-            public String restore(String id, Path dir) {
-                throw new AgentException(ErrorCode.CONFLICT, "schema restore of addon " + id
-                        + " is not available on PostgreSQL in this build");
-            }
-        };
     }
 
     @Override
@@ -78,17 +75,24 @@ public final class AddonJobsModule implements JobsModule {
 
     @Override
     public List<?> backups() {
-        return jobs.backups().list();
+        List<Object> all = new java.util.ArrayList<>(jobs.fullBackups().list());
+        all.addAll(jobs.backups());
+        return all;
     }
 
     @Override
     public void deleteBackup(String backupId) {
-        jobs.backups().delete(backupId);
+        jobs.deleteBackup(backupId);
     }
 
+    /** Stops the worker (the running job finishes first), then closes the addons' pools. */
     @Override
     public void close() {
-        jobs.close();
+        try {
+            jobs.close();
+        } finally {
+            addonDatabases.close();
+        }
     }
 
     /** The package source of an agent started without {@code --catalog}: every install names the missing option. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "server-agent", mixinStandardHelpOptions = true, version = "server-agent " + AgentMain.VERSION,
         description = "The NextPanel Addons agent: installs, updates and uninstalls addons on a billing server.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, TokenCommand.class})
 public final class AgentMain implements Runnable {
 
     /** The agent's version. */
@@ -48,7 +48,8 @@ public final class AgentMain implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, command, parseResult) -> {
             String message = ex instanceof AgentException ? ex.getMessage() : ex.toString();
-            command.getErr().println("server-agent: cannot start: " + message);
+            String what = command.getCommandName().equals("serve") ? "cannot start: " : "";
+            command.getErr().println("server-agent: " + what + message);
             command.getErr().flush();
             return EXIT_FAILED;
         });
@@ -57,6 +58,6 @@ public final class AgentMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve or token");
     }
 }

@@ -68,6 +68,8 @@ final class ServeCommand implements Callable<Integer> {
             agent.close();
             out.println("stopped");
             out.flush();
+            // Everything is closed: a clean stop on SIGTERM exits 0 (not the JVM's 143), as service managers expect.
+            Runtime.getRuntime().halt(0);
         }, "agent-shutdown"));
         out.println("listening on " + agent.url());
         out.flush();

@@ -66,7 +66,9 @@ class AgentMainTest {
                 Arguments.of(new String[] {"serve", "--data-dir", d, "--db-url", "jdbc:postgresql://h/db"},
                         "--db-user"),
                 Arguments.of(new String[] {"serve", "--data-dir", d, "--db-user", "u"}, "--db-url"),
-                Arguments.of(new String[] {"serve", "--data-dir", d, "--port"}, "--port"));
+                Arguments.of(new String[] {"serve", "--data-dir", d, "--port"}, "--port"),
+                Arguments.of(new String[] {"token", "--data-dir", d}, "--name"),
+                Arguments.of(new String[] {"token", "--data-dir", d, "--name", "x", "--role", "root"}, "'root'"));
     }
 
     @ParameterizedTest
@@ -86,6 +88,14 @@ class AgentMainTest {
             assertThat(run.err().lines().toList()).hasSize(1).first().asString()
                     .contains("cannot start", "127.0.0.1:" + taken.getLocalPort());
         }
+    }
+
+    @Test
+    void aTokenForADataDirWhereNoAgentRanFailsWithOneLine(@TempDir Path data) {
+        Run run = run("token", "--data-dir", data.toString(), "--name", "ci");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).hasSize(1).first().asString().contains("start the agent");
     }
 
     @Test

@@ -25,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
@@ -109,7 +108,7 @@ public final class PackageReader {
         if (Files.exists(destDir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new CatalogException(ErrorCode.IO, destDir + " already exists; refusing to extract over it");
         }
-        try (Checked checked = open(zip)) {
+        try (CheckedArchive checked = open(zip)) {
             Manifest manifest = checked.manifest();
             if (!manifest.id().equals(expected.id()) || !manifest.version().equals(expected.version())) {
                 throw new CatalogException(ErrorCode.PACKAGE_MISMATCH, zip + ": holds " + manifest.coordinates()
@@ -122,7 +121,11 @@ public final class PackageReader {
                 checked.inflate((entry, in) -> write(temp, entry, in));
                 move(temp, destDir);
             } catch (RuntimeException | IOException e) {
-                deleteTree(temp);
+                try {
+                    deleteTree(temp);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
                 throw e;
             }
             return staged(destDir, manifest);
@@ -136,7 +139,7 @@ public final class PackageReader {
      * {@link #extract(Path, ExpectedTarget, Path)} except the catalog's (for {@code publish} and {@code pack}).
      */
     public PackageContents inspect(Path zip) {
-        try (Checked checked = open(zip)) {
+        try (CheckedArchive checked = open(zip)) {
             List<String> scripts = new ArrayList<>();
             checked.inflate((entry, in) -> {
                 if (entry.name().startsWith("migrations/") && !entry.isDirectory()) {
@@ -153,7 +156,7 @@ public final class PackageReader {
     }
 
     /** Runs every check that needs no inflating, then reads the manifest. */
-    private Checked open(Path zip) throws IOException {
+    private CheckedArchive open(Path zip) throws IOException {
         List<CentralDirectory.Entry> entries = CentralDirectory.read(zip, limits.maxEntries());
         checkNames(zip, entries);
         checkLayout(zip, entries);
@@ -168,7 +171,7 @@ public final class PackageReader {
                 throw new CatalogException(ErrorCode.PACKAGE_UNSAFE, zip + ": central directory holds "
                         + entries.size() + " records, but the zip reader sees " + zipFile.size());
             }
-            Checked checked = new Checked(zip, zipFile, entries, new InflationGuard(zip, Files.size(zip), limits));
+            CheckedArchive checked = new CheckedArchive(zip, zipFile, entries, new InflationGuard(zip, Files.size(zip), limits));
             checked.readManifest();
             return checked;
         } catch (RuntimeException | IOException e) {
@@ -274,75 +277,6 @@ public final class PackageReader {
             }
         } catch (IOException e) {
             throw new CatalogException(ErrorCode.IO, "cannot clean up " + root + ": " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface EntrySink {
-        void accept(CentralDirectory.Entry entry, InputStream in) throws IOException;
-    }
-
-    /** An archive whose central directory passed the checks, open for inflating. */
-    private static final class Checked implements AutoCloseable {
-        private final Path zip;
-        private final ZipFile zipFile;
-        private final List<CentralDirectory.Entry> entries;
-        private final InflationGuard guard;
-        private Manifest manifest;
-
-        Checked(Path zip, ZipFile zipFile, List<CentralDirectory.Entry> entries, InflationGuard guard) {
-            this.zip = zip;
-            this.zipFile = zipFile;
-            this.entries = entries;
-            this.guard = guard;
-        }
-
-        List<CentralDirectory.Entry> entries() {
-            return entries;
-        }
-
-        Manifest manifest() {
-            return manifest;
-        }
-
-        void readManifest() throws IOException {
-            CentralDirectory.Entry entry = entries.stream()
-                    .filter(e -> e.name().equals(EntryRules.MANIFEST)).findFirst().orElseThrow();
-            try (InputStream in = stream(entry)) {
-                byte[] json = in.readNBytes(ManifestReader.MAX_MANIFEST_BYTES + 1);
-                if (json.length > ManifestReader.MAX_MANIFEST_BYTES) {
-                    throw new CatalogException(ErrorCode.TOO_LARGE,
-                            zip + ": addon.json is larger than " + ManifestReader.MAX_MANIFEST_BYTES + " bytes");
-                }
-                manifest = ManifestReader.read(json, zip + "!addon.json");
-            } catch (ZipException e) {
-                throw new CatalogException(ErrorCode.PACKAGE_UNSAFE, zip + ": addon.json is corrupt: " + e.getMessage(), e);
-            }
-        }
-
-        void inflate(EntrySink sink) throws IOException {
-            for (CentralDirectory.Entry entry : entries) {
-                try (InputStream in = stream(entry)) {
-                    sink.accept(entry, in);
-                } catch (ZipException e) {
-                    throw new CatalogException(ErrorCode.PACKAGE_UNSAFE,
-                            zip + ": entry " + entry.name() + " is corrupt: " + e.getMessage(), e);
-                }
-            }
-        }
-
-        private InputStream stream(CentralDirectory.Entry entry) throws IOException {
-            ZipEntry zipEntry = zipFile.getEntry(entry.name());
-            if (zipEntry == null || !zipEntry.getName().equals(entry.name())) {
-                throw new CatalogException(ErrorCode.PACKAGE_UNSAFE,
-                        zip + ": entry " + entry.name() + " is not where the central directory says");
-            }
-            return guard.guard(zipFile.getInputStream(zipEntry), entry);
-        }
-
-        @Override
-        public void close() throws IOException {
-            zipFile.close();
         }
     }
 }

@@ -56,6 +56,10 @@ public final class ApiRouter extends Handler.Abstract {
             return false;
         }
         response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", allowed));
+        if (request.getLength() != 0) {
+            // the body is not read: do not let the client reuse a connection that may still carry it
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         ErrorWriter.write(response, callback, 405, ErrorWriter.codeFor(405),
                 method + " is not allowed on " + path + "; allowed: " + allowed, List.of());
         return true;

@@ -121,8 +121,8 @@ final class BackupSteps {
         @Override
         public String undo(StepContext context) {
             String backupId = get("backupId");
-            BackupStore.deleteTree(b.store.temp(backupId));
-            BackupStore.deleteTree(b.store.dir(backupId));
+            FullBackupStore.deleteTree(b.store.temp(backupId));
+            FullBackupStore.deleteTree(b.store.dir(backupId));
             return "deleted backup " + backupId;
         }
     }
@@ -197,8 +197,8 @@ final class BackupSteps {
         @Override
         public String undo(StepContext context) {
             Path dir = Path.of(get("dir"));
-            BackupStore.deleteTree(dir.resolveSibling(".tmp-" + dir.getFileName()));
-            BackupStore.deleteTree(dir);
+            FullBackupStore.deleteTree(dir.resolveSibling(".tmp-" + dir.getFileName()));
+            FullBackupStore.deleteTree(dir);
             return "deleted the safety backup";
         }
     }
@@ -296,8 +296,8 @@ final class BackupSteps {
         @Override
         public String run(StepContext context) {
             Path dir = Path.of(get("dir"));
-            BackupStore.deleteTree(dir.resolveSibling(".tmp-" + dir.getFileName()));
-            BackupStore.deleteTree(dir);
+            FullBackupStore.deleteTree(dir.resolveSibling(".tmp-" + dir.getFileName()));
+            FullBackupStore.deleteTree(dir);
             return "deleted the safety backup";
         }
 
@@ -332,8 +332,8 @@ final class BackupSteps {
                 }
             }
             String how = b.database.restore(dir, m.roles());
-            BackupStore.deleteTree(b.dirs.addons());
-            BackupStore.copyTree(dir.resolve("files").resolve("addons"), b.dirs.addons());
+            FullBackupStore.deleteTree(b.dirs.addons());
+            FullBackupStore.copyTree(dir.resolve("files").resolve("addons"), b.dirs.addons());
             Files.createDirectories(b.dirs.addons());
             Path export = dir.resolve("files").resolve("addon_registry.json");
             if (Files.exists(export)) {
@@ -347,8 +347,8 @@ final class BackupSteps {
             b.database.createMissingRoles(m.roles().values());
         }
         String how = b.schemaBackups.restore(id, dir.resolve("schema"));
-        BackupStore.deleteTree(b.dirs.addon(id));
-        BackupStore.copyTree(dir.resolve("files").resolve("addons").resolve(id), b.dirs.addon(id));
+        FullBackupStore.deleteTree(b.dirs.addon(id));
+        FullBackupStore.copyTree(dir.resolve("files").resolve("addons").resolve(id), b.dirs.addon(id));
         for (BackupManifest.CapturedAddon a : m.addons()) {
             b.putRegistryRow(a);
         }

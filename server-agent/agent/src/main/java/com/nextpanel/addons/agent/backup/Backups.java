@@ -36,6 +36,8 @@ import javax.sql.DataSource;
 public final class Backups implements JobPlanner {
 
     static final String FULL = "full";
+    /** The full-backup store lives in {@code backups/full/}, apart from the addon backups of {@code BackupStore}. */
+    static final String FULL_DIR = "full";
     static final String ADDON = "addon";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -49,7 +51,7 @@ public final class Backups implements JobPlanner {
     final String coreVersion;
     final Clock clock;
     final BackupSettings settings;
-    final BackupStore store;
+    final FullBackupStore store;
     final DatabaseDumps database;
 
     public Backups(DataSource dataSource, AddonDirs dirs, RegistryStore registry, AddonRuntime runtime,
@@ -64,7 +66,7 @@ public final class Backups implements JobPlanner {
         this.coreVersion = coreVersion;
         this.clock = clock;
         this.settings = settings;
-        this.store = new BackupStore(dirs.backups());
+        this.store = new FullBackupStore(dirs.backups().resolve(FULL_DIR));
         this.database = new DatabaseDumps(dataSource);
     }
 
@@ -79,7 +81,7 @@ public final class Backups implements JobPlanner {
     }
 
     /** @return the backups directory */
-    public BackupStore store() {
+    public FullBackupStore store() {
         return store;
     }
 
@@ -146,7 +148,7 @@ public final class Backups implements JobPlanner {
         long free;
         try {
             Files.createDirectories(store.root());
-            estimate = database.estimateBytes() + BackupStore.treeSize(addonId.isEmpty() ? dirs.addons()
+            estimate = database.estimateBytes() + FullBackupStore.treeSize(addonId.isEmpty() ? dirs.addons()
                     : dirs.addon(addonId));
             free = settings.freeSpace().usableBytes(store.root());
         } catch (IOException | SQLException e) {
@@ -164,7 +166,7 @@ public final class Backups implements JobPlanner {
     /** Writes a complete backup into {@code target} (through a temporary sibling, renamed when complete). */
     BackupManifest write(String backupId, String addonId, Path target) throws Exception {
         Path tmp = target.resolveSibling(".tmp-" + target.getFileName());
-        BackupStore.deleteTree(tmp);
+        FullBackupStore.deleteTree(tmp);
         Files.createDirectories(tmp);
         String method;
         Map<String, String> versions = new LinkedHashMap<>();
@@ -175,7 +177,7 @@ public final class Backups implements JobPlanner {
         if (addonId.isEmpty()) {
             roles = database.addonSchemaOwners();
             method = database.dump(tmp);
-            BackupStore.copyTree(dirs.addons(), tmp.resolve("files").resolve("addons"));
+            FullBackupStore.copyTree(dirs.addons(), tmp.resolve("files").resolve("addons"));
             if (Files.exists(dirs.registryExport())) {
                 Files.createDirectories(tmp.resolve("files"));
                 Files.copy(dirs.registryExport(), tmp.resolve("files").resolve("addon_registry.json"));
@@ -186,17 +188,17 @@ public final class Backups implements JobPlanner {
             roles.keySet().removeIf(schema -> !schema.equalsIgnoreCase("addon_" + addonId));
             Path schemaDir = Files.createDirectories(tmp.resolve("schema"));
             method = schemaBackups.dump(addonId, schemaDir);
-            BackupStore.copyTree(dirs.addon(addonId), tmp.resolve("files").resolve("addons").resolve(addonId));
+            FullBackupStore.copyTree(dirs.addon(addonId), tmp.resolve("files").resolve("addons").resolve(addonId));
         }
         rows.forEach(r -> versions.put("addon:" + r.id(), r.version()));
         List<BackupManifest.CapturedAddon> captured = rows.stream().map(r -> new BackupManifest.CapturedAddon(
                 r.id(), r.version(), r.state().name(), r.installedAt().toEpochMilli(), r.manifestJson())).toList();
         BackupManifest m = new BackupManifest(backupId, addonId.isEmpty() ? FULL : ADDON, addonId,
-                clock.instant().toString(), method, versions, captured, roles, BackupStore.checksums(tmp));
+                clock.instant().toString(), method, versions, captured, roles, FullBackupStore.checksums(tmp));
         m.write(tmp);
-        BackupStore.fsyncTree(tmp);
-        BackupStore.deleteTree(target);
-        BackupStore.publish(tmp, target);
+        FullBackupStore.fsyncTree(tmp);
+        FullBackupStore.deleteTree(target);
+        FullBackupStore.publish(tmp, target);
         return m;
     }
 

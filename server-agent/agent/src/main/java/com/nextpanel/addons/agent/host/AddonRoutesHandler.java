@@ -50,15 +50,15 @@ public final class AddonRoutesHandler extends Handler.Abstract {
             segments = decodeSegments(rawPath);
             query = QueryString.parse(request.getHttpURI().getQuery());
         } catch (IllegalArgumentException e) {
-            return write(response, callback, AddonResponse.badRequest("malformed request URI " + request.getHttpURI()));
+            return write(response, callback, ErrorAnswers.badRequest("malformed request URI " + request.getHttpURI()));
         }
         String path = "/" + String.join("/", segments);
         Optional<HttpMethod> method = method(request.getMethod());
         if (method.isEmpty()) {
             boolean known = dispatcher.table().matchesAnyMethod(segments);
             return write(response, callback, known
-                    ? AddonResponse.error(405, "method_not_allowed", request.getMethod() + " is not allowed on " + path)
-                    : AddonResponse.notFound("no route for " + request.getMethod() + " " + path));
+                    ? ErrorAnswers.error(405, "method_not_allowed", request.getMethod() + " is not allowed on " + path)
+                    : ErrorAnswers.notFound("no route for " + request.getMethod() + " " + path));
         }
         if (dispatcher.table().match(method.get(), segments).isEmpty()) {
             // answered before reading a body that nobody wants
@@ -67,7 +67,7 @@ public final class AddonRoutesHandler extends Handler.Abstract {
         }
         Optional<String> body = readBody(request);
         if (body.isEmpty()) {
-            return write(response, callback, AddonResponse.error(413, "payload_too_large",
+            return write(response, callback, ErrorAnswers.error(413, "payload_too_large",
                     "request body over " + maxBodyBytes + " bytes"));
         }
         HttpAddonRequest addonRequest = new HttpAddonRequest(method.get(), path, query,
@@ -78,16 +78,16 @@ public final class AddonRoutesHandler extends Handler.Abstract {
     private AddonResponse dispatch(HttpAddonRequest request, List<String> segments) {
         try {
             AddonResponse answer = dispatcher.dispatch(request, segments, owner -> true);
-            return answer != null ? answer : AddonResponse.error(500, "internal", "an addon answered nothing on "
+            return answer != null ? answer : ErrorAnswers.error(500, "internal", "an addon answered nothing on "
                     + request.method() + " " + request.path());
         } catch (RouteDispatcher.RouteFailure failure) {
             Route route = failure.route();
             if (failure.getCause() instanceof HttpAddonRequest.MalformedBodyException malformed) {
-                return AddonResponse.badRequest(malformed.getMessage());
+                return ErrorAnswers.badRequest(malformed.getMessage());
             }
             LOG.warn("addon {} failed on {} {}", route.owner(), request.method(), request.path(),
                     AddonFailure.of("route " + route.describe(), failure.getCause()));
-            return AddonResponse.error(500, "internal", "addon " + route.owner().addonId() + " failed to answer "
+            return ErrorAnswers.error(500, "internal", "addon " + route.owner().addonId() + " failed to answer "
                     + route.describe());
         }
     }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class AddonWrapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(AddonWrapper.class);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final String id;
     private final String version;
@@ -160,14 +161,32 @@ public final class AddonWrapper {
         release(AddonState.STOPPED);
     }
 
+    /**
+     * Calls {@code stop} on a thread of its own and waits at most {@link #STOP_TIMEOUT}: an addon whose
+     * {@code stop} hangs is unloaded anyway (its thread is left behind, and logged) rather than holding up the job.
+     */
     private void stopQuietly() {
+        Addon target = addon;
+        ClassLoader targetLoader = loader;
+        Thread stopper = new Thread(() -> {
+            try {
+                callIn(targetLoader, () -> {
+                    target.stop();
+                    return null;
+                });
+            } catch (Throwable e) {
+                LOG.warn("addon {} {} failed to stop; unloading it anyway", id, version, AddonFailure.of("stop", e));
+            }
+        }, "addon-stop-" + id);
+        stopper.setDaemon(true);
+        stopper.start();
         try {
-            callIn(loader, () -> {
-                addon.stop();
-                return null;
-            });
-        } catch (Throwable e) {
-            LOG.warn("addon {} {} failed to stop; unloading it anyway", id, version, AddonFailure.of("stop", e));
+            stopper.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            LOG.warn("addon {} {}: stop() did not return within {}; unloading it anyway", id, version, STOP_TIMEOUT);
         }
     }
 

@@ -47,7 +47,7 @@ final class DependencyCalls {
             return dispatcher.dispatch(request, segments, owner -> required.contains(owner.addonId()));
         } catch (RouteDispatcher.RouteFailure failure) {
             if (failure.getCause() instanceof HttpAddonRequest.MalformedBodyException malformed) {
-                return AddonResponse.badRequest(malformed.getMessage());
+                return ErrorAnswers.badRequest(malformed.getMessage());
             }
             if (failure.getCause() instanceof Exception e) {
                 throw e;

@@ -39,10 +39,10 @@ final class RouteDispatcher {
                     .filter(m -> allowed.test(m.route().owner()));
             if (match.isEmpty()) {
                 if (table.matchesAnyMethod(segments)) {
-                    return AddonResponse.error(405, "method_not_allowed",
+                    return ErrorAnswers.error(405, "method_not_allowed",
                             request.method() + " is not allowed on " + request.path());
                 }
-                return AddonResponse.notFound("no route for " + request.method() + " " + request.path());
+                return ErrorAnswers.notFound("no route for " + request.method() + " " + request.path());
             }
             Route route = match.get().route();
             InFlight inFlight = route.owner().inFlight();
@@ -58,7 +58,7 @@ final class RouteDispatcher {
                 inFlight.exit();
             }
         }
-        return AddonResponse.error(503, "unavailable", "the routes for " + request.path() + " are being replaced");
+        return ErrorAnswers.error(503, "unavailable", "the routes for " + request.path() + " are being replaced");
     }
 
     /** What a route's handler threw, with the route. */

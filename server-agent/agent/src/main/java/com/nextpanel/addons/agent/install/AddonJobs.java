@@ -49,8 +49,9 @@ public final class AddonJobs implements AutoCloseable {
     private final JobEngine engine;
     private final JobRecovery.Report recovered;
     private final AddonBootstrap.Report loaded;
-    private Backups backups;
+    private Backups fullBackups;
     private AutoCloseable owned = () -> { };
+    private com.nextpanel.addons.agent.backup.BackupStore backupStore;
 
     private AddonJobs(RegistryStore registry, InstallPlanner planner, JobEngine engine, JobRecovery.Report recovered,
                       AddonBootstrap.Report loaded) {
@@ -112,13 +113,14 @@ public final class AddonJobs implements AutoCloseable {
         engine.start();
         LOG.info("jobs ready: recovered {}, loaded {}, failed {}", recovered, loaded.loaded(), loaded.failed());
         AddonJobs jobs = new AddonJobs(registry, planner, engine, recovered, loaded);
-        jobs.backups = backups;
+        jobs.fullBackups = backups;
+        jobs.backupStore = new com.nextpanel.addons.agent.backup.BackupStore(p.dirs().backups());
         return jobs;
     }
 
-    /** @return the backups: list and delete (taking and restoring are jobs) */
-    public Backups backups() {
-        return backups;
+    /** @return the full backups: list and delete (taking and restoring are jobs) */
+    public Backups fullBackups() {
+        return fullBackups;
     }
 
     public JobService jobs() {
@@ -131,6 +133,35 @@ public final class AddonJobs implements AutoCloseable {
 
     public InstalledAddons installed() {
         return registry;
+    }
+
+    /** @return the backups for {@code GET /agent/v1/backups}, newest first */
+    public java.util.List<com.nextpanel.addons.agent.backup.BackupView> backups() {
+        return backupStore.list();
+    }
+
+    /**
+     * Deletes a backup from whichever store has it: the full backups, else the addon backups.
+     *
+     * @throws com.nextpanel.addons.agent.AgentException {@code NOT_FOUND} when neither has {@code backupId}
+     */
+    public void deleteBackup(String backupId) {
+        if (fullBackups.store().find(backupId).isPresent()) {
+            fullBackups.delete(backupId);
+            return;
+        }
+        if (backupStore.find(backupId).isEmpty()) {
+            throw new com.nextpanel.addons.agent.AgentException(com.nextpanel.addons.agent.ErrorCode.NOT_FOUND,
+                    "no backup " + backupId);
+        }
+        java.nio.file.Path folder = backupStore.folder(backupId);
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(folder)) {
+            for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return what recovery did at this start */

@@ -31,6 +31,11 @@ public final class CatalogPackageSource implements PackageSource {
     }
 
     @Override
+    public synchronized VerifiedCatalog lastVerified() {
+        return client.lastVerified().orElseGet(this::catalog);
+    }
+
+    @Override
     public synchronized Path fetch(CatalogTarget target) {
         try {
             return client.fetchTarget(target, cacheDir);

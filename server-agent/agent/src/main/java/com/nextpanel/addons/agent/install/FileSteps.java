@@ -40,7 +40,7 @@ final class FileSteps {
         @Override
         public String run(StepContext context) {
             String path = get("path");
-            CatalogTarget target = ctx.source().catalog().findByPath(path).orElseThrow(() ->
+            CatalogTarget target = ctx.source().lastVerified().findByPath(path).orElseThrow(() ->
                     new AgentException(ErrorCode.NOT_FOUND, path + " is no longer in the verified catalog"));
             if (!target.sha256().equals(get("sha256")) || target.length() != Long.parseLong(get("length"))) {
                 throw new AgentException(ErrorCode.CATALOG_UNTRUSTED, path + " changed in the catalog since it was"

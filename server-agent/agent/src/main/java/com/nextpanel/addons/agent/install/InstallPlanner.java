@@ -28,9 +28,11 @@ public final class InstallPlanner implements JobPlanner, PlanService {
 
     private final InstallSteps steps;
     private final DependencyResolver resolver;
+    private final String coreVersion;
 
     public InstallPlanner(InstallSteps steps, String coreVersion) {
         this.steps = steps;
+        this.coreVersion = coreVersion;
         this.resolver = new DependencyResolver(coreVersion);
     }
 
@@ -39,6 +41,8 @@ public final class InstallPlanner implements JobPlanner, PlanService {
         switch (request.action()) {
             case INSTALL, UPDATE -> checkRequested(request.action(), request.addonId(), request.version());
             case UNINSTALL, DISABLE, ENABLE -> checkInstalled(request.action(), request.addonId());
+            case BACKUP -> checkBackup(request.addonId());
+            case RESTORE -> checkRestore(request.addonId());
             default -> throw new AgentException(ErrorCode.BAD_REQUEST, "the install planner does not "
                     + request.action().name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -52,6 +56,8 @@ public final class InstallPlanner implements JobPlanner, PlanService {
             case UNINSTALL -> planUninstall(request.addonId());
             case DISABLE -> planDisable(request.addonId());
             case ENABLE -> planEnable(request.addonId());
+            case BACKUP -> planBackup(jobId, request.addonId());
+            case RESTORE -> planRestore(jobId, request.addonId());
             default -> throw new AgentException(ErrorCode.BAD_REQUEST, "the install planner does not "
                     + request.action().name().toLowerCase(java.util.Locale.ROOT));
         };
@@ -110,7 +116,11 @@ public final class InstallPlanner implements JobPlanner, PlanService {
      */
     private Optional<RegistryRow> checkRequested(JobAction action, String id, Optional<String> version) {
         Optional<RegistryRow> current = steps.registry().row(id);
-        var catalog = steps.source().catalog();
+        // the catalog verified last answers most submits; only an unknown addon or version costs a refresh
+        var catalog = steps.source().lastVerified();
+        if (catalog.byAddon().get(id) == null || version.isPresent() && catalog.find(id, version.get()).isEmpty()) {
+            catalog = steps.source().catalog();
+        }
         if (catalog.byAddon().get(id) == null) {
             throw new AgentException(ErrorCode.NOT_FOUND, "addon " + id + " is not in the catalog");
         }
@@ -134,8 +144,9 @@ public final class InstallPlanner implements JobPlanner, PlanService {
 
     /** @return the packages to bring in, dependencies first, after every check */
     private List<CatalogTarget> resolve(JobAction action, String id, Optional<String> version) {
+        steps.source().catalog(); // plan against the newest verified catalog
         Optional<RegistryRow> current = checkRequested(action, id, version);
-        var catalog = steps.source().catalog();
+        var catalog = steps.source().lastVerified();
         Resolution r = resolver.resolve(catalog, installedManifests(), id, version, action == JobAction.UPDATE);
         List<String> reasons = new ArrayList<>(r.reasons());
         if (reasons.isEmpty() && action == JobAction.UPDATE) {
@@ -292,6 +303,66 @@ public final class InstallPlanner implements JobPlanner, PlanService {
                 new RuntimeSteps.Activate(steps, rec("id", id, "version", row.version(), "dir", dir)),
                 new RegistryCommit(steps, rec("op", "state", "id", id, "state", AddonState.ENABLED.name()))),
                 "enable " + id + " " + row.version());
+    }
+
+    private RegistryRow checkBackup(String id) {
+        if (id.isEmpty()) {
+            throw new AgentException(ErrorCode.CONFLICT, "full backups are not available in this build;"
+                    + " back up each addon with {\"scope\":\"addon\",\"id\":...}");
+        }
+        return steps.registry().row(id).orElseThrow(() ->
+                new AgentException(ErrorCode.NOT_FOUND, "addon " + id + " is not installed"));
+    }
+
+    /** @return the verified backup; refused (409) when a file no longer matches its checksum */
+    private com.nextpanel.addons.agent.backup.BackupView checkRestore(String backupId) {
+        var view = new com.nextpanel.addons.agent.backup.BackupStore(steps.dirs().backups()).verify(backupId);
+        if (steps.registry().row(view.addonId()).isEmpty()) {
+            throw new AgentException(ErrorCode.CONFLICT, "backup " + backupId + " is of addon " + view.addonId()
+                    + ", which is not installed; install it first, then restore");
+        }
+        return view;
+    }
+
+    private JobPlan planBackup(String jobId, String id) {
+        RegistryRow row = checkBackup(id);
+        java.time.Instant now = steps.clock().instant();
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(now);
+        String backupId = "addon-" + id + "-" + stamp + "-" + jobId.substring(0, 8);
+        return new JobPlan(List.of(new BackupSteps.Take(steps, rec("id", id, "version", row.version(),
+                "backupId", backupId, "dir", steps.dirs().staged(id, row.version()).toString(),
+                "coreVersion", coreVersion, "createdAt", now.toString()))),
+                "back up " + id + " " + row.version() + " as " + backupId);
+    }
+
+    private JobPlan planRestore(String jobId, String backupId) {
+        var backup = checkRestore(backupId);
+        String id = backup.addonId();
+        RegistryRow row = steps.registry().row(id).orElseThrow();
+        String safety = steps.dirs().backups().resolve("pre-restore-" + id + "-" + jobId).toString();
+        String target = steps.dirs().staged(id, backup.addonVersion()).toString();
+        boolean otherVersion = !backup.addonVersion().equals(row.version());
+        boolean active = steps.runtime().activeVersion(id).isPresent();
+        List<Step> plan = new ArrayList<>();
+        plan.add(new SchemaSteps.Backup(steps, rec("id", id, "dir", safety)));
+        plan.add(new RuntimeSteps.Deactivate(steps, rec("id", id, "dir", steps.dirs().staged(id, row.version())
+                .toString(), "wasActive", "" + active)));
+        plan.add(new BackupSteps.Restore(steps, rec("id", id, "backupId", backupId, "version", backup.addonVersion(),
+                "targetDir", target, "addsFiles", "" + otherVersion, "safetyDir", safety)));
+        plan.add(new RuntimeSteps.Activate(steps, rec("id", id, "version", backup.addonVersion(), "dir", target)));
+        Map<String, String> commit = new LinkedHashMap<>();
+        commit.put("op", "upsert");
+        commit.put("ids", id);
+        commit.put("dir." + id, target);
+        plan.add(new RegistryCommit(steps, commit));
+        if (otherVersion) {
+            plan.add(new FileSteps.DeleteTree(steps, rec("name", "cleanup", "dir",
+                    steps.dirs().staged(id, row.version()).toString())));
+        }
+        plan.add(new FileSteps.DeleteTree(steps, rec("name", "cleanup", "dir", safety)));
+        return new JobPlan(plan, "restore " + id + " " + backup.addonVersion() + " from " + backupId
+                + (otherVersion ? " (replacing " + row.version() + ")" : ""));
     }
 
     private Step download(CatalogTarget t) {

@@ -42,7 +42,9 @@ public final class InstallSteps {
                 .register("addon.drop", r -> new SchemaSteps.Drop(this, r))
                 .register("addon.activate", r -> new RuntimeSteps.Activate(this, r))
                 .register("addon.deactivate", r -> new RuntimeSteps.Deactivate(this, r))
-                .register("addon.commit", r -> new RegistryCommit(this, r));
+                .register("addon.commit", r -> new RegistryCommit(this, r))
+                .register("backup.take", r -> new BackupSteps.Take(this, r))
+                .register("backup.restore", r -> new BackupSteps.Restore(this, r));
     }
 
     AddonDirs dirs() {

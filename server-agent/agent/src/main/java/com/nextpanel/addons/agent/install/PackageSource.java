@@ -14,6 +14,14 @@ public interface PackageSource {
     VerifiedCatalog catalog();
 
     /**
+     * @return the catalog as verified by the last {@link #catalog()} (which it calls when there was none): what a
+     *         job planned against, without another round of verification
+     */
+    default VerifiedCatalog lastVerified() {
+        return catalog();
+    }
+
+    /**
      * Downloads {@code target} into the content-addressed cache, accepting it only when its length and SHA-256
      * match the verified catalog.
      *

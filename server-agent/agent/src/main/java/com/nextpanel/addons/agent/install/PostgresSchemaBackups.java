@@ -43,7 +43,7 @@ public final class PostgresSchemaBackups implements SchemaBackups {
     @Override
     public String restore(String id, Path dir) throws IOException, InterruptedException {
         Path file = dir.resolve(FILE).toAbsolutePath();
-        Path script = dir.resolve("restore.sql");
+        Path script = Files.createTempFile("restore-addon_" + id, ".sql"); // never inside the sealed backup folder
         // one transaction: drop the schema as it is now, then recreate it from the dump
         Files.writeString(script, "DROP SCHEMA IF EXISTS addon_" + id + " CASCADE;\n\\i " + file + "\n");
         List<String> cmd = new ArrayList<>(List.of(tool("psql"), "--no-password", "--quiet", "--single-transaction",

@@ -32,6 +32,9 @@ public final class AuthHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         Optional<Caller> caller = tokens.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        if (caller.isEmpty() || !caller.get().role().allows(request.getMethod())) {
+            closeIfBodyUnread(request, response);
+        }
         if (caller.isEmpty()) {
             boolean presented = request.getHeaders().contains(HttpHeader.AUTHORIZATION);
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"nextpanel-agent\"");
@@ -47,5 +50,15 @@ public final class AuthHandler extends Handler.Wrapper {
         }
         request.setAttribute(Caller.ATTRIBUTE, caller.get());
         return super.handle(request, response, callback);
+    }
+
+    /**
+     * A refused request's body is never read; the connection cannot be reused safely once it may still be
+     * arriving, so the answer says so and the client opens a new one instead of racing the close.
+     */
+    static void closeIfBodyUnread(Request request, Response response) {
+        if (request.getLength() != 0) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -37,11 +38,27 @@ public final class TokenStore {
     private final Path file;
     private final List<StoredToken> tokens;
     private final boolean adminCreated;
+    private volatile FileTime loaded;
 
     private TokenStore(Path file, List<StoredToken> tokens, boolean adminCreated) {
         this.file = file;
         this.tokens = new CopyOnWriteArrayList<>(tokens);
         this.adminCreated = adminCreated;
+        this.loaded = modified(file);
+    }
+
+    /**
+     * Loads the hashes of an existing store (for {@code server-agent token}, beside a running agent).
+     *
+     * @throws AgentException {@link ErrorCode#NOT_FOUND} when the agent never ran on {@code dataDir}
+     */
+    public static TokenStore load(Path dataDir) {
+        Path file = dataDir.resolve(TOKENS);
+        if (!Files.exists(file)) {
+            throw new AgentException(ErrorCode.NOT_FOUND, "no " + TOKENS + " in " + dataDir
+                    + ": start the agent on it once first");
+        }
+        return loadOrCreate(dataDir);
     }
 
     /** Loads the hashes from {@code dataDir}; on first start makes the admin token and writes it out. */
@@ -74,6 +91,10 @@ public final class TokenStore {
      * @throws AgentException {@link ErrorCode#CONFLICT} when a token of that name exists
      */
     public synchronized String add(String name, Role role) throws IOException {
+        if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new AgentException(ErrorCode.BAD_REQUEST, "a token name is 1 to 64 letters, digits, '.', '_' or '-': '"
+                    + name + "'");
+        }
         if (tokens.stream().anyMatch(t -> t.name().equals(name))) {
             throw new AgentException(ErrorCode.CONFLICT, "a token named '" + name + "' exists already");
         }
@@ -85,6 +106,7 @@ public final class TokenStore {
         SecureFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(next),
                 SecureFiles.OWNER_ONLY);
         tokens.add(next.get(next.size() - 1));
+        loaded = modified(file);
         return token;
     }
 
@@ -93,6 +115,7 @@ public final class TokenStore {
      * @return the caller when the header is {@code Bearer <a known token>}
      */
     public Optional<Caller> authenticate(String authorization) {
+        reloadIfChanged();
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
@@ -105,6 +128,35 @@ public final class TokenStore {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** Picks up tokens that {@code server-agent token} added while this agent runs. */
+    private void reloadIfChanged() {
+        FileTime now = modified(file);
+        if (now == null || now.equals(loaded)) {
+            return;
+        }
+        synchronized (this) {
+            if (now.equals(loaded)) {
+                return;
+            }
+            try {
+                List<StoredToken> stored = JSON.readValue(file.toFile(), new TypeReference<List<StoredToken>>() { });
+                tokens.clear();
+                tokens.addAll(stored);
+                loaded = now;
+            } catch (IOException e) {
+                // keep the tokens we have; a half-read file is retried at the next request
+            }
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static String sha256(String token) {

@@ -74,7 +74,7 @@ abstract class BackupRestoreContract {
     }
 
     private String onlyBackupId() {
-        List<BackupSummary> list = fx.jobs.backups().list();
+        List<BackupSummary> list = fx.jobs.fullBackups().list();
         assertThat(list).hasSize(1);
         return list.get(0).backupId();
     }
@@ -93,14 +93,14 @@ abstract class BackupRestoreContract {
 
         assertThat(backup.state()).as("%s", backup).isEqualTo(JobState.SUCCEEDED);
         String backupId = onlyBackupId();
-        BackupManifest manifest = fx.jobs.backups().store().find(backupId).orElseThrow();
+        BackupManifest manifest = fx.jobs.fullBackups().store().find(backupId).orElseThrow();
         assertThat(manifest.scope()).isEqualTo("full");
         assertThat(manifest.method()).isEqualTo(expectedMethod());
         assertThat(manifest.versions()).containsEntry("addon:greeter", "1.0.0").containsKeys("agent", "core");
         assertThat(manifest.files()).extracting(BackupManifest.FileEntry::path)
                 .contains(DatabaseDumps.FILE, "files/addon_registry.json")
                 .anyMatch(p -> p.startsWith("files/addons/greeter/1.0.0/"));
-        assertThat(Files.list(fx.dirs.backups()).map(p -> p.getFileName().toString()))
+        assertThat(Files.list(fx.jobs.fullBackups().store().root()).map(p -> p.getFileName().toString()))
                 .as("no temporary directory is left").containsExactly(backupId);
 
         // change everything the backup captured
@@ -122,8 +122,8 @@ abstract class BackupRestoreContract {
         assertThat(fx.jobs.installed().list()).isEqualTo(registryAtBackup);
         assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"2\"");
         assertThat(fx.get("/api/v1/hub/ping").getStatus()).isEqualTo(404);
-        assertThat(fx.jobs.backups().list()).extracting(BackupSummary::backupId).containsExactly(backupId);
-        assertThat(Files.list(fx.dirs.backups()).map(p -> p.getFileName().toString()))
+        assertThat(fx.jobs.fullBackups().list()).extracting(BackupSummary::backupId).containsExactly(backupId);
+        assertThat(Files.list(fx.jobs.fullBackups().store().root()).map(p -> p.getFileName().toString()))
                 .as("the safety backup is gone").containsExactly(backupId);
         // the journal is kept: the restore job itself is there, and new jobs still run
         assertThat(fx.jobs.jobs().find(restored.jobId())).isPresent();
@@ -136,7 +136,7 @@ abstract class BackupRestoreContract {
         assertThat(backupFull().state()).isEqualTo(JobState.SUCCEEDED);
         String backupId = onlyBackupId();
         fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (3, 'hola')");
-        Path dump = fx.dirs.backups().resolve(backupId).resolve(DatabaseDumps.FILE);
+        Path dump = fx.jobs.fullBackups().store().root().resolve(backupId).resolve(DatabaseDumps.FILE);
         try (RandomAccessFile f = new RandomAccessFile(dump.toFile(), "rw")) {
             f.seek(f.length() / 2);
             int b = f.read();
@@ -160,26 +160,22 @@ abstract class BackupRestoreContract {
     }
 
     @Test
-    void retentionKeepsTheNewestBackupsOfEachScopeAndDeleteRemovesOne() throws Exception {
+    void retentionKeepsTheNewestFullBackupsAndDeleteRemovesOne() throws Exception {
         assertThat(fx.run(JobRequest.install("greeter", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
         for (int i = 0; i < BackupFixture.KEEP + 1; i++) {
             assertThat(backupFull().state()).isEqualTo(JobState.SUCCEEDED);
         }
-        JobView addonBackup = fx.run(new JobRequest(JobAction.BACKUP, "greeter", Optional.empty(), true));
-        assertThat(addonBackup.state()).as("%s", addonBackup).isEqualTo(JobState.SUCCEEDED);
 
-        List<BackupSummary> list = fx.jobs.backups().list();
+        List<BackupSummary> list = fx.jobs.fullBackups().list();
 
         assertThat(list).filteredOn(b -> b.scope().equals("full")).hasSize(BackupFixture.KEEP);
-        assertThat(list).filteredOn(b -> b.scope().equals("addon")).singleElement()
-                .satisfies(b -> assertThat(b.id()).isEqualTo("greeter"));
         assertThat(list).allSatisfy(b -> assertThat(b.sizeBytes()).isPositive());
 
         String oldest = list.get(list.size() - 1).backupId();
-        fx.jobs.backups().delete(oldest);
-        assertThat(fx.jobs.backups().list()).extracting(BackupSummary::backupId).doesNotContain(oldest);
-        assertThat(Files.exists(fx.dirs.backups().resolve(oldest))).isFalse();
-        assertThatThrownBy(() -> fx.jobs.backups().delete(oldest)).isInstanceOfSatisfying(AgentException.class,
+        fx.jobs.fullBackups().delete(oldest);
+        assertThat(fx.jobs.fullBackups().list()).extracting(BackupSummary::backupId).doesNotContain(oldest);
+        assertThat(Files.exists(fx.jobs.fullBackups().store().root().resolve(oldest))).isFalse();
+        assertThatThrownBy(() -> fx.jobs.fullBackups().delete(oldest)).isInstanceOfSatisfying(AgentException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
 
@@ -193,33 +189,13 @@ abstract class BackupRestoreContract {
             assertThat(e.getMessage()).contains("insufficient space").contains("1024 bytes free");
         });
 
-        assertThat(fx.jobs.backups().list()).isEmpty();
-        try (Stream<Path> files = Files.list(fx.dirs.backups())) {
+        assertThat(fx.jobs.fullBackups().list()).isEmpty();
+        try (Stream<Path> files = Files.list(fx.jobs.fullBackups().store().root())) {
             assertThat(files).isEmpty();
         }
     }
 
     private org.assertj.core.api.ThrowableAssert.ThrowingCallable backupFullSubmit() {
         return () -> fx.jobs.jobs().submit(new JobRequest(JobAction.BACKUP, "", Optional.empty(), true));
-    }
-
-    @Test
-    void anAddonBackupRestoresItsRowsAndFilesAndLeavesOtherAddonsAlone() throws Exception {
-        assertThat(fx.run(JobRequest.install("greeter", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
-        assertThat(fx.run(JobRequest.install("hub", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
-        JobView backup = fx.run(new JobRequest(JobAction.BACKUP, "greeter", Optional.empty(), true));
-        assertThat(backup.state()).as("%s", backup).isEqualTo(JobState.SUCCEEDED);
-        String backupId = onlyBackupId();
-        fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (5, 'ciao')");
-        fx.execute("INSERT INTO billing.customers (name, email) VALUES ('Kept', 'kept@example.com')");
-        assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"2\"");
-
-        JobView restored = restore(backupId);
-
-        assertThat(restored.state()).as("%s", restored).isEqualTo(JobState.SUCCEEDED);
-        assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"1\"");
-        assertThat(fx.get("/api/v1/hub/ping").getStatus()).isEqualTo(200);
-        assertThat(fx.dump().rows().values().stream().flatMap(List::stream))
-                .anyMatch(r -> r.contains("kept@example.com"));
     }
 }

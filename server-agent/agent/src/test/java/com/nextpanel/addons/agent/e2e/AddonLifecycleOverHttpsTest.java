@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole agent as shipped ({@code Agent.start} with the real job side) over HTTPS: an addon from a signed
  * catalog is installed through the API, its routes answer behind the same bearer tokens as the core, it comes
- * back after a restart, and after uninstall its routes answer 404 and its files are gone.
+ * back after a restart, and after uninstall its routes answer 404 and its files are gone. Its code reaches its own
+ * tables, and not the core tables it was not granted.
  */
 @ExtendWith(PostgresExtension.class)
 class AddonLifecycleOverHttpsTest {
@@ -46,7 +47,8 @@ class AddonLifecycleOverHttpsTest {
                 .migration("V1__notes.sql", "CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(100));"
                         + " INSERT INTO notes VALUES (1, 'first');")
                 .jsonRoute(HttpMethod.GET, "/api/v1/e2e_notes/hello", 200, "{\"hello\":\"world\"}")
-                .queryRoute("/api/v1/e2e_notes/count", "SELECT COUNT(*) FROM addon_e2e_notes.notes")
+                .queryRoute("/api/v1/e2e_notes/count", "SELECT COUNT(*) FROM notes")
+                .queryRoute("/api/v1/e2e_notes/customers", "SELECT COUNT(*) FROM billing.customers")
                 .buildZip(Files.createDirectories(tmp.resolve("build")).resolve("e2e_notes-1.0.0.zip"));
         publish(catalog, notes, tmp.resolve("build").resolve("e2e_notes-1.0.0.zip"));
         Path dataDir = tmp.resolve("data");
@@ -64,11 +66,23 @@ class AddonLifecycleOverHttpsTest {
                     .isEqualTo("world");
             var count = agent.get("/api/v1/e2e_notes/count");
             assertThat(TestAgent.json(count).path("value").asInt()).as(count.body()).isEqualTo(1);
+            var customers = agent.get("/api/v1/e2e_notes/customers");
+            assertThat(customers.statusCode()).as("no permission, no core table: " + customers.body()).isEqualTo(500);
             var anonymous = agent.send(HttpRequest.newBuilder(agent.uri("/api/v1/e2e_notes/hello")).build());
             assertThat(anonymous.statusCode()).as("addon routes take the same tokens").isEqualTo(401);
             assertThat(client.addons()).extracting(a -> a.id() + " " + a.version()).containsExactly("e2e_notes 1.0.0");
             assertThat(dataDir.resolve("addons/e2e_notes")).isDirectory();
             assertThat(dataDir.resolve("addon_registry.json")).content().contains("e2e_notes");
+
+            var backup = client.awaitJob(client.createBackup(
+                    com.nextpanel.addons.client.BackupRequest.addon("e2e_notes")), WAIT);
+            assertThat(backup.state()).as(backup.toString()).isEqualTo(JobState.SUCCEEDED);
+            JsonNode backups = TestAgent.json(agent.get("/agent/v1/backups"));
+            assertThat(backups).hasSize(1);
+            assertThat(backups.get(0).path("addonId").asText()).isEqualTo("e2e_notes");
+            assertThat(backups.get(0).path("files")).isNotEmpty();
+            assertThat(client.backups()).extracting(b -> b.backupId())
+                    .containsExactly(backups.get(0).path("backupId").asText());
         }
 
         agent = agent.restart();

@@ -151,7 +151,21 @@ class AddonHostTest {
     }
 
     @Test
+    void addonThatThrowsOnStopIsUnloadedAnyway() throws Exception {
+        AddonWrapper addon = server.activate(TestAddonBuilder.addon("stubborn").throwsOnStop("still busy")
+                .jsonRoute(HttpMethod.GET, "/api/v1/stubborn/x", 200, "{}").buildDirectory(tmp));
+
+        assertThat(server.host.deactivate("stubborn")).isTrue();
+
+        assertThat(addon.state()).isEqualTo(AddonState.STOPPED);
+        assertThat(addon.classLoader()).isEmpty();
+        assertThat(server.get("/api/v1/stubborn/x").getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void addonThatThrowsOnStartIsRecordedAsFailedWithItsExceptionAndNothingIsPublished() throws Exception {
+        server.activate(TestAddonBuilder.addon("healthy").jsonRoute(HttpMethod.GET, "/api/v1/healthy/x", 200, "{}")
+                .buildDirectory(tmp));
         BuiltAddon addon = TestAddonBuilder.addon("broken").throwsOnStart("no license key")
                 .jsonRoute(HttpMethod.GET, "/api/v1/broken/x", 200, "{}").buildDirectory(tmp);
 
@@ -165,6 +179,7 @@ class AddonHostTest {
                 .isEqualTo("testaddons.broken.Entry$AddonFailure");
         assertThat(failed.classLoader()).isEmpty();
         assertThat(server.get("/api/v1/broken/x").getStatus()).isEqualTo(404);
+        assertThat(server.get("/api/v1/healthy/x").getStatus()).isEqualTo(200);
     }
 
     @Test

@@ -124,6 +124,19 @@ final class InstallFixture implements AutoCloseable {
         return addon;
     }
 
+    /** Publishes a package zip as it is, with its addon.json as the summary. */
+    void publishZip(Path zip) throws IOException {
+        String manifest;
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            manifest = new String(z.getInputStream(z.getEntry("addon.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var summary = new ObjectMapper().readTree(manifest);
+        new CatalogPublisher(catalogDir, keys, Clock.systemUTC(), Map.of()).publish(List.of(
+                new CatalogPublisher.NewTarget("packages/" + summary.path("id").asText() + "-"
+                        + summary.path("version").asText() + ".zip", zip, summary)));
+    }
+
     JobView run(JobRequest request) throws InterruptedException {
         JobView queued = jobs.jobs().submit(request);
         CountDownLatch end = new CountDownLatch(1);

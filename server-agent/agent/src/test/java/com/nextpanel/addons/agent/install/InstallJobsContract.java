@@ -367,4 +367,85 @@ abstract class InstallJobsContract {
         assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"1\"");
         assertThat(fx.registryExport()).contains("FAILED");
     }
+
+    @Test
+    void updatingTheAiChatbotSampleFrom100To110KeepsEverySessionAndMessageAndBackfillsTheNewColumns()
+            throws Exception {
+        Path work = Files.createDirectories(root.resolve("samples"));
+        fx.publishZip(SamplePackages.aiChatbot("1.0.0", work));
+        JobView installed = fx.run(JobRequest.install("ai_chatbot", Optional.of("1.0.0")));
+        assertThat(installed.state()).as("%s", installed).isEqualTo(JobState.SUCCEEDED);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(fx.send("POST", "/api/v1/chat/sessions", "{\"title\":\"session " + i + "\"}").getStatus())
+                    .isEqualTo(201);
+        }
+        assertThat(fx.send("POST", "/api/v1/chat/sessions/1/messages", "{\"text\":\"hello\"}").getStatus())
+                .isEqualTo(201);
+        assertThat(fx.send("POST", "/api/v1/chat/sessions/1/messages", "{\"text\":\"price?\"}").getStatus())
+                .isEqualTo(201);
+        List<String> messagesBefore = fx.query("SELECT session_id || ':' || sender || ':' || text"
+                + " FROM addon_ai_chatbot.chat_messages ORDER BY id");
+        assertThat(messagesBefore).hasSize(4);
+        fx.publishZip(SamplePackages.aiChatbot("1.1.0", work));
+
+        JobView updated = fx.run(JobRequest.update("ai_chatbot", Optional.empty(), true));
+
+        assertThat(updated.state()).as("%s", updated).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.jobs.installed().find("ai_chatbot")).map(InstalledAddon::version).contains("1.1.0");
+        assertThat(fx.query("SELECT title FROM addon_ai_chatbot.chat_sessions ORDER BY id"))
+                .containsExactly("session 1", "session 2", "session 3");
+        assertThat(fx.query("SELECT session_id || ':' || sender || ':' || text FROM addon_ai_chatbot.chat_messages"
+                + " ORDER BY id")).isEqualTo(messagesBefore);
+        assertThat(fx.query("SELECT message_count FROM addon_ai_chatbot.chat_sessions ORDER BY id"))
+                .containsExactly("4", "0", "0");
+        assertThat(fx.get("/api/v1/chat/sessions").getContent()).contains("session 1").contains("messageCount");
+    }
+
+    @Test
+    void anAddonBackupRestoredLaterBringsBackItsRowsAndItKeepsServing() throws Exception {
+        fx.publish(greeter("1.0.0"));
+        assertThat(install("greeter").state()).isEqualTo(JobState.SUCCEEDED);
+        fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (2, 'kept')");
+
+        JobView backup = fx.run(new JobRequest(JobAction.BACKUP, "greeter", Optional.empty(), true));
+
+        assertThat(backup.state()).as("%s", backup).isEqualTo(JobState.SUCCEEDED);
+        var views = fx.jobs.backups();
+        assertThat(views).singleElement().satisfies(v -> {
+            assertThat(v.addonId()).isEqualTo("greeter");
+            assertThat(v.addonVersion()).isEqualTo("1.0.0");
+            assertThat(v.files()).extracting(f -> f.path()).contains("schema.sql", "files/addon.json");
+        });
+        fx.execute("DELETE FROM addon_greeter.greeting WHERE id = 1");
+        fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (3, 'after the backup')");
+
+        JobView restore = fx.run(new JobRequest(JobAction.RESTORE, views.get(0).backupId(), Optional.empty(),
+                false));
+
+        assertThat(restore.state()).as("%s", restore).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.query("SELECT text FROM addon_greeter.greeting ORDER BY id")).containsExactly("hello", "kept");
+        assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"2\"");
+        assertThat(fx.jobs.backups()).hasSize(1);
+    }
+
+    @Test
+    void aBackupWithOneByteChangedIsRefusedOnRestoreAndNothingChanges() throws Exception {
+        fx.publish(greeter("1.0.0"));
+        assertThat(install("greeter").state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.run(new JobRequest(JobAction.BACKUP, "greeter", Optional.empty(), true)).state())
+                .isEqualTo(JobState.SUCCEEDED);
+        String backupId = fx.jobs.backups().get(0).backupId();
+        Path dump = fx.dirs.backups().resolve(backupId).resolve("schema.sql");
+        byte[] bytes = Files.readAllBytes(dump);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(dump, bytes);
+        World before = world();
+
+        assertThatThrownBy(() -> fx.jobs.jobs().submit(new JobRequest(JobAction.RESTORE, backupId, Optional.empty(),
+                false))).isInstanceOfSatisfying(AgentException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).contains("schema.sql").contains("SHA-256");
+                });
+        assertSameWorld(before);
+    }
 }

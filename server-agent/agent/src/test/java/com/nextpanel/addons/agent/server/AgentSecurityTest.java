@@ -106,6 +106,34 @@ class AgentSecurityTest {
     }
 
     @OnEachDatabase
+    void aTokenMadeByTheTokenCommandWorksOnTheRunningAgentInItsRole(DatabaseTarget db, @TempDir Path dir) {
+        try (TestAgent agent = TestAgent.start(dir, db)) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = com.nextpanel.addons.agent.AgentMain.run(new String[] {"token", "--data-dir", dir.toString(),
+                    "--name", "auditor", "--role", "viewer"}, new java.io.PrintWriter(out, true),
+                    new java.io.PrintWriter(err, true));
+            assertThat(code).as(err.toString()).isZero();
+            String viewer = out.toString().strip();
+            assertThat(viewer).matches("npa_[A-Za-z0-9_-]{43}");
+
+            HttpRequest.Builder asViewer = HttpRequest.newBuilder(agent.uri("/agent/v1/addons"))
+                    .header("Authorization", "Bearer " + viewer);
+            assertThat(agent.send(asViewer.GET().build()).statusCode()).isEqualTo(200);
+            HttpResponse<String> refused = agent.send(HttpRequest.newBuilder(agent.uri("/agent/v1/marketplace/install"))
+                    .header("Authorization", "Bearer " + viewer)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"ai_chatbot\"}")).build());
+            assertThat(refused.statusCode()).isEqualTo(403);
+
+            int again = com.nextpanel.addons.agent.AgentMain.run(new String[] {"token", "--data-dir", dir.toString(),
+                    "--name", "auditor"}, new java.io.PrintWriter(new java.io.StringWriter(), true),
+                    new java.io.PrintWriter(err, true));
+            assertThat(again).isEqualTo(1);
+            assertThat(err.toString()).contains("auditor", "exists already");
+        }
+    }
+
+    @OnEachDatabase
     void errorsAnswerTheirStatusWithAnErrorAndAMessage(DatabaseTarget db, @TempDir Path dir) {
         try (TestAgent agent = TestAgent.start(dir, db)) {
             assertError(agent.post("/api/v1/customers", "{\"name\":"), 400, "bad_request", "not valid JSON");

@@ -22,7 +22,7 @@ import net.jqwik.api.statistics.Statistics;
  * Properties of every plan over random catalogs: five addons {@code a0..a4}, each with a few versions,
  * random dependencies (cycles included), ranges, core requirements and conflicts.
  */
-class ResolverProperties {
+class ResolverPropertiesTest {
 
     private static final List<String> IDS = List.of("a0", "a1", "a2", "a3", "a4");
     private static final List<String> RANGES = List.of("*", "^1", "^2", ">=1.1.0", "~1.0.0", ">=1.0.0 <1.2.0", "^3");
@@ -62,7 +62,7 @@ class ResolverProperties {
         return new Resolver(CatalogView.of(s.catalog()), CoreVersion.CURRENT).resolve(Request.install(s.target()), Map.of());
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void everyPlanListsEachDependencyBeforeItsDependent(@ForAll("scenarios") Scenario scenario) {
         if (resolve(scenario) instanceof Resolution.Plan plan) {
             Set<String> before = new HashSet<>();
@@ -74,7 +74,7 @@ class ResolverProperties {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void everyPlannedVersionSatisfiesEveryRangeThatPointsAtIt(@ForAll("scenarios") Scenario scenario) {
         if (resolve(scenario) instanceof Resolution.Plan plan) {
             Map<String, ManifestSummary> byId = new HashMap<>();
@@ -92,7 +92,7 @@ class ResolverProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void aRefusalAlwaysGivesAtLeastOneReason(@ForAll("scenarios") Scenario scenario) {
         Resolution resolution = resolve(scenario);
         Statistics.collect(resolution.getClass().getSimpleName());
@@ -101,7 +101,7 @@ class ResolverProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void thePlannedTargetIsTheNewestVersionThatCanBeInstalledAlone(@ForAll("scenarios") Scenario scenario) {
         // Any version of the target newer than the planned one must be refused when requested explicitly.
         if (resolve(scenario) instanceof Resolution.Plan plan) {

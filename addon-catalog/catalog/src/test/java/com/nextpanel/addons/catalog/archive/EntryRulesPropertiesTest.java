@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever name an attacker writes, an accepted one stays inside the package directory. */
-class EntryRulesProperties {
+class EntryRulesPropertiesTest {
 
     @Provide
     Arbitrary<String> names() {
