@@ -13,7 +13,7 @@ import com.nextpanel.addons.agent.install.HostRuntime;
 import com.nextpanel.addons.agent.install.PackageSource;
 import com.nextpanel.addons.agent.install.PlanService;
 import com.nextpanel.addons.agent.install.SchemaBackups;
-import com.nextpanel.addons.agent.install.ZipStager;
+import com.nextpanel.addons.agent.install.CatalogStager;
 import com.nextpanel.addons.agent.core.BillingCore;
 import com.nextpanel.addons.agent.jobs.JobService;
 import com.nextpanel.addons.agent.registry.InstalledAddons;
@@ -49,7 +49,7 @@ public final class AddonJobsModule implements JobsModule {
             SchemaBackups backups = database.dialect() == Dialect.H2 ? new H2SchemaBackups(database.dataSource())
                     : new PostgresSchemaBackups(database.config());
             AddonJobs jobs = AddonJobs.start(new AddonJobs.Parts(database.dataSource(), dirs, source,
-                    new ZipStager(), schemas, backups, new HostRuntime(parts.host(), schemas), BillingCore.VERSION,
+                    new CatalogStager(), schemas, backups, new HostRuntime(parts.host(), schemas), BillingCore.VERSION,
                     parts.clock()));
             return new AddonJobsModule(jobs, addonDatabases);
         } catch (RuntimeException e) {

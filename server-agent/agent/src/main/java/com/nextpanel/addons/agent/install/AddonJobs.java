@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * the worker. Only then may the server serve.
  *
  * <pre>{@code
- * AddonJobs jobs = AddonJobs.start(new AddonJobs.Parts(dataSource, dirs, source, new ZipStager(), schemas,
+ * AddonJobs jobs = AddonJobs.start(new AddonJobs.Parts(dataSource, dirs, source, new CatalogStager(), schemas,
  *         backups, new HostRuntime(host, schemas), BillingCore.VERSION, Clock.systemUTC()));
  * jobs.jobs().submit(JobRequest.install("ai_chatbot", Optional.empty()));
  * }</pre>
@@ -74,7 +74,7 @@ public final class AddonJobs implements AutoCloseable {
             IsolatedAddonSchemas schemas = new IsolatedAddonSchemas(addonDatabases);
             SchemaBackups backups = database.dialect() == Dialect.H2 ? new H2SchemaBackups(database.dataSource())
                     : new PostgresSchemaBackups(database.config());
-            AddonJobs jobs = start(new Parts(database.dataSource(), new AddonDirs(dataDir), source, new ZipStager(),
+            AddonJobs jobs = start(new Parts(database.dataSource(), new AddonDirs(dataDir), source, new CatalogStager(),
                     schemas, backups, new HostRuntime(host, schemas), coreVersion, clock));
             jobs.owned = addonDatabases;
             return jobs;

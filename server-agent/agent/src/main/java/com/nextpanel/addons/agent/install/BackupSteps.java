@@ -39,7 +39,7 @@ final class BackupSteps {
         public String run(StepContext context) throws Exception {
             BackupStore store = new BackupStore(ctx.dirs().backups());
             Path folder = store.folder(get("backupId"));
-            ZipStager.deleteTree(folder);
+            DiskOps.deleteTree(folder);
             Files.createDirectories(folder);
             context.progress(10, "dumping schema addon_" + get("id"));
             String method = ctx.backups().dump(get("id"), folder);
@@ -53,7 +53,7 @@ final class BackupSteps {
 
         @Override
         public String undo(StepContext context) throws IOException {
-            ZipStager.deleteTree(new BackupStore(ctx.dirs().backups()).folder(get("backupId")));
+            DiskOps.deleteTree(new BackupStore(ctx.dirs().backups()).folder(get("backupId")));
             return "deleted the unfinished backup " + get("backupId");
         }
     }
@@ -85,7 +85,7 @@ final class BackupSteps {
             Path folder = store.folder(get("backupId"));
             Path target = Path.of(get("targetDir"));
             if (Boolean.parseBoolean(get("addsFiles"))) {
-                ZipStager.deleteTree(target);
+                DiskOps.deleteTree(target);
                 copyTree(folder.resolve("files"), target);
             }
             String how = ctx.backups().restore(get("id"), folder);
@@ -101,7 +101,7 @@ final class BackupSteps {
                 message = "schema addon_" + get("id") + " put back (" + ctx.backups().restore(get("id"), safety) + ")";
             }
             if (Boolean.parseBoolean(get("addsFiles"))) {
-                ZipStager.deleteTree(Path.of(get("targetDir")));
+                DiskOps.deleteTree(Path.of(get("targetDir")));
                 message += (message.isEmpty() ? "" : "; ") + "removed the restored files";
             }
             return message.isEmpty() ? "nothing had changed" : message;
@@ -116,7 +116,7 @@ final class BackupSteps {
                     Files.createDirectories(dest);
                 } else {
                     Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-                    ZipStager.fsync(dest);
+                    DiskOps.fsync(dest);
                 }
             }
         }

@@ -79,9 +79,11 @@ final class FileSteps {
         public String run(StepContext context) throws IOException {
             Path dir = Path.of(get("dir"));
             Path zip = ctx.dirs().cache().resolve(get("sha256") + ".zip");
-            ZipStager.deleteTree(dir); // an orphan left by an earlier crash (never the registered version)
+            DiskOps.deleteTree(dir); // an orphan left by an earlier crash (never the registered version)
             Files.createDirectories(dir.getParent());
-            AddonManifest staged = ctx.stager().stage(zip, dir);
+            AddonManifest staged = ctx.stager().stage(zip, new com.nextpanel.addons.catalog.archive.ExpectedTarget(get("id"),
+                    com.nextpanel.addons.catalog.version.Version.parse(get("version")), Files.size(zip), get("sha256")),
+                    dir);
             AddonManifest expected = AddonManifest.parse(get("summary"), "catalog summary of " + get("id"));
             String mismatch = mismatch(expected, staged);
             if (!mismatch.isEmpty()) {
@@ -94,8 +96,8 @@ final class FileSteps {
         @Override
         public String undo(StepContext context) throws IOException {
             Path dir = Path.of(get("dir"));
-            ZipStager.deleteTree(dir);
-            ZipStager.deleteTree(dir.resolveSibling("." + dir.getFileName() + ".staging"));
+            DiskOps.deleteTree(dir);
+            DiskOps.deleteTree(dir.resolveSibling("." + dir.getFileName() + ".staging"));
             deleteIfEmpty(dir.getParent());
             return "deleted " + ctx.dirs().dataDir().relativize(dir);
         }
@@ -139,7 +141,7 @@ final class FileSteps {
         @Override
         public String run(StepContext context) throws IOException {
             Path dir = Path.of(get("dir"));
-            ZipStager.deleteTree(dir);
+            DiskOps.deleteTree(dir);
             return "deleted " + ctx.dirs().dataDir().relativize(dir);
         }
 

@@ -28,7 +28,7 @@ public final class H2SchemaBackups implements SchemaBackups {
             s.execute("SCRIPT NOPASSWORDS NOSETTINGS TO '" + file.toString().replace("'", "''") + "' SCHEMA "
                     + schema(c, id));
         }
-        ZipStager.fsync(file);
+        DiskOps.fsync(file);
         return "H2 SCRIPT, " + sizeOf(file) + " bytes";
     }
 

@@ -36,7 +36,7 @@ public final class PostgresSchemaBackups implements SchemaBackups {
                 "--file=" + file));
         cmd.addAll(connection());
         run(cmd, "pg_dump of schema addon_" + id);
-        ZipStager.fsync(file);
+        DiskOps.fsync(file);
         return "pg_dump, " + Files.size(file) + " bytes";
     }
 

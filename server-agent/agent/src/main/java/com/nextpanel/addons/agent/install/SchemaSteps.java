@@ -37,7 +37,7 @@ final class SchemaSteps {
         @Override
         public String run(StepContext context) throws Exception {
             Path dir = Path.of(get("dir"));
-            ZipStager.deleteTree(dir);
+            DiskOps.deleteTree(dir);
             Files.createDirectories(dir);
             String how = ctx.backups().dump(get("id"), dir);
             return "backed up schema addon_" + get("id") + " to " + ctx.dirs().dataDir().relativize(dir) + " (" + how
@@ -47,7 +47,7 @@ final class SchemaSteps {
         @Override
         public String undo(StepContext context) throws IOException {
             Path dir = Path.of(get("dir"));
-            ZipStager.deleteTree(dir);
+            DiskOps.deleteTree(dir);
             FileSteps.deleteIfEmpty(dir.getParent());
             return "deleted the pre-update backup " + dir.getFileName();
         }

@@ -91,7 +91,7 @@ final class InstallFixture implements AutoCloseable {
         SchemaBackups backups = db.dialect() == Dialect.H2 ? new H2SchemaBackups(db.dataSource())
                 : new PostgresSchemaBackups(db.config());
         jobs = AddonJobs.start(new AddonJobs.Parts(db.dataSource(), dirs, new CatalogPackageSource(client,
-                dirs.cache()), new ZipStager(), schemas, backups, new HostRuntime(host, schemas), BillingCore.VERSION,
+                dirs.cache()), new CatalogStager(), schemas, backups, new HostRuntime(host, schemas), BillingCore.VERSION,
                 Clock.systemUTC()));
     }
 

@@ -359,7 +359,7 @@ abstract class InstallJobsContract {
         assertThat(fx.get("/api/v1/other/ping").getStatus()).isEqualTo(200);
 
         fx.stop();
-        ZipStager.deleteTree(fx.dirs.staged("other", "1.0.0").resolve("lib"));
+        DiskOps.deleteTree(fx.dirs.staged("other", "1.0.0").resolve("lib"));
         fx.start();
         assertThat(fx.jobs.installed().find("other")).map(InstalledAddon::state).contains(AddonState.FAILED);
         assertThat(fx.jobs.loaded().failed()).containsKey("other");
