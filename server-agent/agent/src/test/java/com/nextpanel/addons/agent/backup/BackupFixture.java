@@ -14,7 +14,7 @@ import com.nextpanel.addons.agent.install.HostRuntime;
 import com.nextpanel.addons.agent.install.IsolatedAddonSchemas;
 import com.nextpanel.addons.agent.install.PostgresSchemaBackups;
 import com.nextpanel.addons.agent.install.SchemaBackups;
-import com.nextpanel.addons.agent.install.ZipStager;
+import com.nextpanel.addons.agent.install.CatalogStager;
 import com.nextpanel.addons.agent.isolation.AddonDatabases;
 import com.nextpanel.addons.agent.isolation.DatabaseCatalogSnapshot;
 import com.nextpanel.addons.agent.jobs.JobEvent;
@@ -94,7 +94,7 @@ final class BackupFixture implements AutoCloseable {
         SchemaBackups backups = db.dialect() == Dialect.H2 ? new H2SchemaBackups(db.dataSource())
                 : new PostgresSchemaBackups(db.config());
         jobs = AddonJobs.start(new AddonJobs.Parts(db.dataSource(), dirs, new CatalogPackageSource(client,
-                dirs.cache()), new ZipStager(), schemas, backups, new HostRuntime(host, schemas), BillingCore.VERSION,
+                dirs.cache()), new CatalogStager(), schemas, backups, new HostRuntime(host, schemas), BillingCore.VERSION,
                 Clock.systemUTC()), new BackupSettings(KEEP, dir -> freeBytes.get()));
     }
 
