@@ -18,12 +18,7 @@ final class H2IsolationSql implements IsolationSql {
 
     @Override
     public boolean roleExists(Connection admin, String role) throws SQLException {
-        try (PreparedStatement s = admin.prepareStatement("SELECT 1 FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = ?")) {
-            s.setString(1, role);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return IsolationSql.anyRow(admin, "SELECT 1 FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = ?", role);
     }
 
     @Override

@@ -34,4 +34,14 @@ interface IsolationSql {
 
     /** @return whether DDL runs inside transactions, so a half-done change can be rolled back */
     boolean transactionalDdl();
+
+    /** @return whether {@code sql}, with its one parameter bound to {@code value}, finds a row */
+    static boolean anyRow(Connection c, String sql, String value) throws SQLException {
+        try (java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, value);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
 }

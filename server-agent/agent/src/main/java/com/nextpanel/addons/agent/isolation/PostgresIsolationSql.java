@@ -33,12 +33,7 @@ final class PostgresIsolationSql implements IsolationSql {
 
     @Override
     public boolean roleExists(Connection admin, String role) throws SQLException {
-        try (PreparedStatement s = admin.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-            s.setString(1, role);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return IsolationSql.anyRow(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role);
     }
 
     @Override
