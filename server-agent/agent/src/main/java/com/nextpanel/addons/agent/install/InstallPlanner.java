@@ -307,8 +307,8 @@ public final class InstallPlanner implements JobPlanner, PlanService {
 
     private RegistryRow checkBackup(String id) {
         if (id.isEmpty()) {
-            throw new AgentException(ErrorCode.CONFLICT, "full backups are not available in this build;"
-                    + " back up each addon with {\"scope\":\"addon\",\"id\":...}");
+            // ActionRouter sends the full scope to the backup package's planner; reaching here is a wiring bug
+            throw new AgentException(ErrorCode.INTERNAL, "a full backup reached the install planner");
         }
         return steps.registry().row(id).orElseThrow(() ->
                 new AgentException(ErrorCode.NOT_FOUND, "addon " + id + " is not installed"));
