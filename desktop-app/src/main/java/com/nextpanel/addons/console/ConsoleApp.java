@@ -40,6 +40,8 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // the theme before the first control: otherwise JavaFX loads its default (Modena) first, only to replace it
+        Application.setUserAgentStylesheet(options.theme().userAgentStylesheet());
         executor = new FxTaskExecutor();
         FxDialogService dialogs = new FxDialogService(() -> stage);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {

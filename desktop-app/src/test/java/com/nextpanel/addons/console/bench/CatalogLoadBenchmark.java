@@ -138,6 +138,15 @@ class CatalogLoadBenchmark {
                 starts.add(coldStart(jar, dir.resolve("start-" + i)));
             }
             print("cold start, java -jar " + jar + " to an interactive window", starts);
+            // the same with an AppCDS archive of the classes a start loads (made by one run; not shipped: java -jar
+            // cannot name it, a launcher can, e.g. jpackage --java-options)
+            Path archive = dir.resolve("console.jsa");
+            coldStart(jar, dir.resolve("start-dump"), "-XX:ArchiveClassesAtExit=" + archive);
+            List<Double> cds = new ArrayList<>();
+            for (int i = 0; i < START_RUNS; i++) {
+                cds.add(coldStart(jar, dir.resolve("start-cds-" + i), "-XX:SharedArchiveFile=" + archive));
+            }
+            print("cold start with -XX:SharedArchiveFile (AppCDS, dynamic archive)", cds);
         } else {
             System.out.println("BENCH cold start not measured: " + jar.toAbsolutePath() + " is missing (package first)");
         }
@@ -186,12 +195,14 @@ class CatalogLoadBenchmark {
         return parse(run(command), "BENCH-CHILD ");
     }
 
-    private static double coldStart(Path jar, Path config) throws IOException, InterruptedException {
+    private static double coldStart(Path jar, Path config, String... jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (System.getenv("DISPLAY") == null && Files.isExecutable(Path.of("/usr/bin/xvfb-run"))) {
             command.addAll(List.of("/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"));
         }
-        command.addAll(List.of(java(), "-D" + ConsoleApp.EXIT_WHEN_INTERACTIVE + "=true", "-jar", jar.toString(),
+        command.add(java());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-D" + ConsoleApp.EXIT_WHEN_INTERACTIVE + "=true", "-jar", jar.toString(),
                 "--config-dir", config.toString()));
         return parse(run(command), "BENCH window interactive ");
     }
