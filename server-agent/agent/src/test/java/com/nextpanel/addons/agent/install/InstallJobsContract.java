@@ -130,6 +130,51 @@ abstract class InstallJobsContract {
     }
 
     @Test
+    void theRegistryStoresTheCatalogManifestAndStillReadsRowsStoredAsTheStagedAddonJson() throws Exception {
+        fx.publish(TestAddonBuilder.addon("hub").version("1.0.0"));
+        fx.publish(TestAddonBuilder.addon("sms").version("1.0.0").requires("hub", "^1.0.0")
+                .permission("billing.customers:read"));
+        assertThat(install("sms").state()).isEqualTo(JobState.SUCCEEDED);
+        Path smsJson = fx.dirs.staged("sms", "1.0.0").resolve("addon.json");
+        String canonical = com.nextpanel.addons.agent.registry.ManifestColumn.write(
+                com.nextpanel.addons.catalog.manifest.ManifestReader.read(smsJson));
+        assertThat(fx.query("SELECT manifest FROM agent.addons WHERE addon_id = 'sms'")).containsExactly(canonical);
+
+        // a row as the agent wrote it before: the staged addon.json, verbatim
+        try (var c = fx.db.connection();
+             var ps = c.prepareStatement("UPDATE agent.addons SET manifest = ? WHERE addon_id = 'sms'")) {
+            ps.setString(1, Files.readString(smsJson));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThatThrownBy(() -> fx.jobs.plans().plan(new PlanRequest(JobAction.UNINSTALL, "hub", Optional.empty())))
+                .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.reasons()).singleElement()
+                        .asString().contains("sms"));
+        PlanView plan = fx.jobs.plans().plan(new PlanRequest(JobAction.UNINSTALL, "sms", Optional.empty()));
+        assertThat(plan.permissions()).containsExactly("billing.customers:read");
+        assertThat(plan.routes()).containsExactly("/api/v1/sms");
+        fx.publish(TestAddonBuilder.addon("sms").version("1.1.0").requires("hub", "^1.0.0")
+                .permission("billing.customers:read"));
+        assertThat(fx.run(JobRequest.update("sms", Optional.empty(), false)).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.jobs.installed().find("sms")).map(InstalledAddon::version).contains("1.1.0");
+        assertThat(fx.run(JobRequest.uninstall("sms")).state()).isEqualTo(JobState.SUCCEEDED);
+    }
+
+    @Test
+    void anUpdateToAnOlderVersionIsRefusedWithTheResolversReasonAsAConflict() throws Exception {
+        fx.publish(greeter("1.0.0"));
+        fx.publish(greeter("1.1.0"));
+        assertThat(fx.run(new JobRequest(JobAction.INSTALL, "greeter", Optional.of("1.1.0"), false)).state())
+                .isEqualTo(JobState.SUCCEEDED);
+
+        assertThatThrownBy(() -> fx.jobs.plans().plan(new PlanRequest(JobAction.UPDATE, "greeter",
+                Optional.of("1.0.0")))).isInstanceOfSatisfying(AgentException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.reasons()).singleElement().asString().contains("1.1.0").contains("1.0.0");
+                });
+    }
+
+    @Test
     void aPlanNamesTheAddonsDependenciesFirstWithRoutesAndSchemas() throws Exception {
         fx.publish(TestAddonBuilder.addon("hub").version("1.0.0"));
         fx.publish(TestAddonBuilder.addon("sms").version("1.0.0").requires("hub", "^1.0.0")
