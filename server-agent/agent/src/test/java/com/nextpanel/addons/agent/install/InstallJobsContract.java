@@ -174,6 +174,47 @@ abstract class InstallJobsContract {
                 });
     }
 
+    static TestAddonBuilder loyalty() {
+        return TestAddonBuilder.addon("loyalty").version("1.0.0").migration("V1__points.sql",
+                "CREATE TABLE points (id INT PRIMARY KEY, customer_id BIGINT NOT NULL,"
+                        + " FOREIGN KEY (customer_id) REFERENCES billing.customers(id));")
+                .queryRoute("/api/v1/loyalty/count", "SELECT COUNT(*) FROM points");
+    }
+
+    @Test
+    void anAddonWhoseMigrationReferencesACoreTableItMayReadInstallsAndUninstallsCleanly() throws Exception {
+        fx.publish(loyalty().permission("billing.customers:read"));
+        World before = world();
+
+        JobView installed = install("loyalty");
+
+        assertThat(installed.state()).as("%s", installed).isEqualTo(JobState.SUCCEEDED);
+        fx.execute("INSERT INTO billing.customers (name, email) VALUES ('Ada', 'ada@example.com')");
+        fx.execute("INSERT INTO addon_loyalty.points (id, customer_id) SELECT 1, id FROM billing.customers");
+        assertThat(fx.get("/api/v1/loyalty/count").getContent()).contains("\"value\":\"1\"");
+        assertThatThrownBy(() -> fx.execute("INSERT INTO addon_loyalty.points (id, customer_id) VALUES (2, -1)"))
+                .isInstanceOf(java.sql.SQLException.class);
+
+        assertThat(fx.run(JobRequest.uninstall("loyalty")).state()).isEqualTo(JobState.SUCCEEDED);
+        fx.execute("DELETE FROM billing.customers");
+        assertSameWorld(before);
+    }
+
+    @Test
+    void anAddonWhoseMigrationReferencesACoreTableWithoutPermissionIsRefusedAndChangesNothing() throws Exception {
+        fx.publish(loyalty());
+        World before = world();
+
+        JobView job = install("loyalty");
+
+        assertThat(job.state()).isIn(JobState.FAILED, JobState.ROLLED_BACK);
+        assertThat(job.steps()).filteredOn(s -> s.name().equals("migrate")).singleElement()
+                .satisfies(s -> assertThat(s.state()).isEqualTo(StepState.FAILED))
+                .satisfies(s -> assertThat(s.message()).contains("V1__points.sql").contains("billing.customers")
+                        .contains("billing.customers:read"));
+        assertSameWorld(before);
+    }
+
     @Test
     void aPlanNamesTheAddonsDependenciesFirstWithRoutesAndSchemas() throws Exception {
         fx.publish(TestAddonBuilder.addon("hub").version("1.0.0"));
