@@ -292,6 +292,21 @@ abstract class InstallJobsContract {
     }
 
     @Test
+    void anAddonWhoseStartHangsFailsItsInstallWhenTheStartTimeoutEndsAndRollsBack() throws Exception {
+        fx.publish(greeter("1.0.0").sleepsOnStart(java.time.Duration.ofMinutes(10)));
+        World before = world();
+
+        JobView job = install("greeter");
+
+        assertThat(job.state()).isEqualTo(JobState.ROLLED_BACK);
+        assertThat(job.steps()).filteredOn(s -> s.name().equals("activate")).singleElement()
+                .satisfies(s -> assertThat(s.message()).contains("did not start within 5 s"));
+        assertThat(names(job.rollback())).containsExactly("activate", "migrate", "stage");
+        assertThat(fx.get("/api/v1/greeter/count").getStatus()).isEqualTo(404);
+        assertSameWorld(before);
+    }
+
+    @Test
     void aFailingHealthCheckRollsBack() throws Exception {
         fx.publish(greeter("1.0.0").unhealthy("upstream model unreachable"));
         World before = world();
