@@ -61,7 +61,7 @@ record TrustState(String anchorSha256, byte[] rootBytes, int timestampVersion, i
 
     /** @return whether both hold the same anchor, root bytes and versions (a record compares arrays by identity) */
     boolean sameAs(TrustState other) {
-        return anchorSha256.equals(other.anchorSha256) && java.util.Arrays.equals(rootBytes, other.rootBytes)
+        return anchorSha256.equals(other.anchorSha256) && Arrays.equals(rootBytes, other.rootBytes)
                 && timestampVersion == other.timestampVersion && snapshotVersion == other.snapshotVersion
                 && targetsVersion == other.targetsVersion;
     }
