@@ -59,6 +59,13 @@ record TrustState(String anchorSha256, byte[] rootBytes, int timestampVersion, i
         return new TrustState(anchorSha256, rootBytes, timestamp, snapshot, targets);
     }
 
+    /** @return whether both hold the same anchor, root bytes and versions (a record compares arrays by identity) */
+    boolean sameAs(TrustState other) {
+        return anchorSha256.equals(other.anchorSha256) && Arrays.equals(rootBytes, other.rootBytes)
+                && timestampVersion == other.timestampVersion && snapshotVersion == other.snapshotVersion
+                && targetsVersion == other.targetsVersion;
+    }
+
     void save(Optional<Path> stateDir) {
         if (stateDir.isEmpty()) {
             return;

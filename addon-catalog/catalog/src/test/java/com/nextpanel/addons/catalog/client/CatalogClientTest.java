@@ -129,6 +129,32 @@ class CatalogClientTest {
     }
 
     @Test
+    void aRefreshThatLearnsNothingNewLeavesTheStateFilesUntouchedAndANewPublicationIsSaved() throws Exception {
+        RepoFixture repo = RepoFixture.create(tmp.resolve("repo")).addPackage("ai_chatbot", "1.0.0").publish();
+        Path state = tmp.resolve("state");
+        CatalogClient client = repo.client().stateDir(state).build();
+        client.refresh();
+        Object versionsFile = Files.readAttributes(state.resolve("versions.json"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object rootFile = Files.readAttributes(state.resolve("root.json"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        String versions = Files.readString(state.resolve("versions.json"));
+
+        client.refresh();
+        repo.client().stateDir(state).build().refresh();
+
+        // every save writes a new file and renames it over the old one: the same file means no save
+        assertThat(Files.readAttributes(state.resolve("versions.json"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(versionsFile);
+        assertThat(Files.readAttributes(state.resolve("root.json"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(rootFile);
+
+        repo.addPackage("ai_chatbot", "1.1.0").publish();
+        assertThat(client.refresh().targets()).hasSize(2);
+        assertThat(Files.readString(state.resolve("versions.json"))).isNotEqualTo(versions);
+    }
+
+    @Test
     void rollbackOfSnapshotOrTargetsBehindANewTimestampIsRejected() {
         RepoFixture repo = RepoFixture.create(tmp.resolve("repo")).addPackage("ai_chatbot", "1.0.0").publish().publish();
         Path state = tmp.resolve("state");
