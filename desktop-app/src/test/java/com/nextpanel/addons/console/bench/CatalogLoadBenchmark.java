@@ -78,11 +78,11 @@ class CatalogLoadBenchmark {
         InMemoryAgent agent = new InMemoryAgent();
         // the TUF part alone, on a fresh client: fetch and verify root, timestamp, snapshot, targets (5,000 entries)
         long v0 = System.nanoTime();
-        int verified = new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), dir.resolve("state-alone"),
-                dir.resolve("cache-alone")).load(agent).listings().size();
+        int verified = new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), dir.resolve("state-alone"))
+                .load(agent).listings().size();
         long verifyNanos = System.nanoTime() - v0;
         SignedCatalogSource source = new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"),
-                dir.resolve("state"), dir.resolve("cache"));
+                dir.resolve("state"));
         ConsoleContext[] context = new ConsoleContext[1];
         robot.interact(() -> {
             context[0] = new ConsoleContext(dir.resolve("config"), new InMemoryConnector(agent), source,
