@@ -66,7 +66,9 @@ public final class ConsoleContext {
         this.addonPages = new AddonPages(inventory, catalog);
         this.jobsViewModel = new JobsViewModel(tracker);
         Navigator navigator = jobId -> mainViewModel().showJob(jobId);
-        this.actions = new AddonActions(api, executor, dialogs, tracker, navigator);
+        this.actions = new AddonActions(api, executor, dialogs, tracker, navigator, id -> inventory.find(id)
+                .flatMap(installed -> catalog.find(id).flatMap(l -> l.version(installed.version())))
+                .map(com.nextpanel.addons.console.marketplace.ListingVersion::tables).orElse(java.util.List.of()));
         this.serversViewModel = new ServersViewModel(session, dialogs);
         this.marketplaceViewModel = new MarketplaceViewModel(catalog, inventory, actions);
         this.installedViewModel = new InstalledViewModel(inventory, catalog, actions);

@@ -102,6 +102,8 @@ public final class MainView extends FxmlView {
             b.getStyleClass().add("nav-child");
         }
         b.setMaxWidth(Double.MAX_VALUE);
+        // an addon's label may be longer than the sidebar is wide
+        b.setTooltip(new javafx.scene.control.Tooltip(e.section().map(p -> p + " → ").orElse("") + e.title()));
         b.setId("nav-" + e.key().replaceAll("[^A-Za-z0-9_-]", "_"));
         b.setOnAction(ev -> {
             viewModel.show(e.key());
@@ -150,6 +152,7 @@ public final class MainView extends FxmlView {
 
     private void showNotice(MainViewModel.Notice n) {
         if (n == null) {
+            notices.hide();
             return;
         }
         FontIcon icon = new FontIcon(n.succeeded() ? "fth-check-circle" : "fth-alert-triangle");

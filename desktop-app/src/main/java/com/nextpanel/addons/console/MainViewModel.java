@@ -84,7 +84,7 @@ public final class MainViewModel implements Navigator {
         return status.getReadOnlyProperty();
     }
 
-    /** The last finished job; {@code null} until one finishes. */
+    /** The last finished job not on screen; {@code null} when there is none to announce. */
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
         return notice.getReadOnlyProperty();
     }
@@ -116,7 +116,10 @@ public final class MainViewModel implements Navigator {
             case FAILED -> "failed; nothing was changed";
             default -> s.name().toLowerCase(java.util.Locale.ROOT);
         };
-        notice.set(new Notice(job.jobId(), job.title() + " " + outcome, s == JobState.SUCCEEDED));
+        if (!NavEntry.JOBS.equals(currentPage.get()) || jobs.selected().filter(j -> j.jobId().equals(job.jobId())).isEmpty()) {
+            // announced unless it is the job on screen already
+            notice.set(new Notice(job.jobId(), job.title() + " " + outcome, s == JobState.SUCCEEDED));
+        }
     }
 
     public ConnectionState connectionState() {
@@ -137,6 +140,9 @@ public final class MainViewModel implements Navigator {
 
     @Override
     public void showJob(String jobId) {
+        if (notice.get() != null && notice.get().jobId().equals(jobId)) {
+            notice.set(null); // it is on screen now
+        }
         jobs.select(jobId);
         currentPage.set(NavEntry.JOBS);
     }

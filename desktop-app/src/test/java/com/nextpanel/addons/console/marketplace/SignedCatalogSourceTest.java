@@ -42,8 +42,8 @@ class SignedCatalogSourceTest {
                     .put("category", "Support").put("description", "Chats.");
             manifest.putArray("routes").add("/api/v1/chat");
             manifest.putArray("permissions").add("billing.customers:read");
-            manifest.set("console", m.readTree("{\"navigation\":[{\"section\":\"Support\",\"label\":\"Live Chats\","
-                    + "\"view\":\"live\"}],\"views\":[{\"id\":\"live\",\"source\":\"/api/v1/chat/sessions\"}]}"));
+            manifest.set("console", m.readTree("{\"navigation\":[{\"parent\":\"Support\",\"label\":\"Live Chats\","
+                    + "\"view\":{\"type\":\"table\",\"route\":\"/api/v1/chat/sessions\",\"columns\":[{\"field\":\"id\",\"label\":\"#\"}]}}]}"));
             Path zip = catalog.resolve("packages/ai_chatbot-" + v + ".zip");
             Files.write(zip, zipWith("addon.json", m.writeValueAsBytes(manifest)));
             manifest.put("changelog", "## " + v + "\n- what changed in " + v);
@@ -85,13 +85,13 @@ class SignedCatalogSourceTest {
 
         assertThat(listing.version("1.1.0")).hasValueSatisfying(v -> {
             assertThat(v.changelog()).contains("- what changed in 1.1.0");
-            assertThat(v.console()).hasValueSatisfying(c -> assertThat(c.path("views").get(0).path("source").asText())
-                    .isEqualTo("/api/v1/chat/sessions"));
+            assertThat(v.console()).hasValueSatisfying(c -> assertThat(c.path("navigation").get(0).path("view").path("route")
+                    .asText()).isEqualTo("/api/v1/chat/sessions"));
         });
         // an older summary without them still reads: the version is listed, just without them
         assertThat(listing.version("1.0.0")).hasValueSatisfying(v -> {
             assertThat(v.changelog()).isEmpty();
-            assertThat(v.console()).isEmpty();
+            assertThat(v.console().map(c -> c.path("navigation").size()).orElse(0)).isZero();
         });
     }
 
