@@ -81,7 +81,11 @@ public final class AddonActions {
                 details.add((a.dependency() ? "Also updates " : "Updates ") + a.id()
                         + a.fromVersion().map(f -> " " + f + " →").orElse("") + " " + a.version());
             }
-            describeChanges(plan, plan.tables(), details, "Creates table ", "Adds route ");
+            // the installed version's tables stay (its migrations carry them forward): only new ones are created
+            List<String> had = plan.addons().stream().filter(a -> a.fromVersion().isPresent())
+                    .flatMap(a -> installedTables.apply(a.id()).stream().map(t -> "addon_" + a.id() + "." + t)).toList();
+            plan.tables().stream().map(t -> (had.contains(t) ? "Migrates table " : "Creates table ") + t).forEach(details::add);
+            describeChanges(plan, List.of(), details, "", "Serves route ");
             for (String p : plan.permissions()) {
                 details.add("Grants permission " + p);
             }

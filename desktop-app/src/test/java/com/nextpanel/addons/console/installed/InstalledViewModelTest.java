@@ -92,6 +92,19 @@ class InstalledViewModelTest {
     }
 
     @Test
+    void updateSaysWhichTablesAreMigratedAndWhichAreNew() {
+        // the installed version's signed summary lists only "sessions"
+        AddonActions actions = new AddonActions(console.context.session()::api,
+                new com.nextpanel.addons.console.common.CurrentThreadTaskExecutor(), console.dialogs, console.context.tracker(),
+                jobId -> { }, id -> id.equals("ai_chatbot") ? java.util.List.of("sessions") : java.util.List.of());
+
+        actions.update("ai_chatbot", java.util.Optional.empty());
+
+        assertThat(console.dialogs.lastConfirmation().details())
+                .contains("Migrates table addon_ai_chatbot.sessions", "Creates table addon_ai_chatbot.messages", "Serves route /api/v1/chat");
+    }
+
+    @Test
     void uninstallOfAnAddonWithoutRowsNeedsNoTypedName() {
         select("email_marketing");
 
