@@ -17,15 +17,22 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
+        if (pool.isShutdown()) {
+            return; // the console is closing: a late callback (a job that just ended) starts nothing more
+        }
         runOnUi(task::running);
-        pool.execute(() -> {
-            try {
-                T value = task.call();
-                Platform.runLater(() -> task.succeeded(value));
-            } catch (Exception e) {
-                Platform.runLater(() -> task.failed(e));
-            }
-        });
+        try {
+            pool.execute(() -> {
+                try {
+                    T value = task.call();
+                    Platform.runLater(() -> task.succeeded(value));
+                } catch (Exception e) {
+                    Platform.runLater(() -> task.failed(e));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            // closed between the check and here: same as above
+        }
     }
 
     @Override

@@ -101,7 +101,7 @@ class InstalledViewModelTest {
         actions.update("ai_chatbot", java.util.Optional.empty());
 
         assertThat(console.dialogs.lastConfirmation().details())
-                .contains("Migrates table addon_ai_chatbot.sessions", "Creates table addon_ai_chatbot.messages", "Serves route /api/v1/chat");
+                .contains("Migrates table addon_ai_chatbot.sessions", "Creates table addon_ai_chatbot.messages", "Serves route /api/v1/chatbot");
     }
 
     @Test

@@ -194,8 +194,8 @@ final class ManifestValidator {
     }
 
     /** The console section travels in the signed catalog's summary of every package: kept small. */
-    static final int MAX_NAVIGATION_ITEMS = 16;
-    static final int MAX_COLUMNS = 24;
+    static final int MAX_NAVIGATION_ITEMS = 8;
+    static final int MAX_COLUMNS = 12;
 
     private Console console(RawManifest.RawConsole raw, List<String> routes) {
         if (raw == null) {
