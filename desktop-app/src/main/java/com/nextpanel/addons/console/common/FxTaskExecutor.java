@@ -18,21 +18,18 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public <T> void execute(BackgroundTask<T> task) {
         if (pool.isShutdown()) {
-            return; // the console is closing: a late callback (a job that just ended) starts nothing more
+            // the console is closing: a late callback (a job that just finished) starts nothing, and fails nothing
+            return;
         }
         runOnUi(task::running);
-        try {
-            pool.execute(() -> {
-                try {
-                    T value = task.call();
-                    Platform.runLater(() -> task.succeeded(value));
-                } catch (Exception e) {
-                    Platform.runLater(() -> task.failed(e));
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
-            // closed between the check and here: same as above
-        }
+        pool.execute(() -> {
+            try {
+                T value = task.call();
+                Platform.runLater(() -> task.succeeded(value));
+            } catch (Exception e) {
+                Platform.runLater(() -> task.failed(e));
+            }
+        });
     }
 
     @Override
