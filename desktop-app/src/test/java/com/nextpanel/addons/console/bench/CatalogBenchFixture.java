@@ -49,7 +49,7 @@ public final class CatalogBenchFixture {
             case "load" -> {
                 Path state = Files.createTempDirectory("bench-state");
                 startClock();
-                int n = new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), state, state.resolve("cache"))
+                int n = new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), state)
                         .load(null).listings().size();
                 report(n);
             }
