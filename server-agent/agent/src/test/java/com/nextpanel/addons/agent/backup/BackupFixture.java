@@ -196,7 +196,7 @@ final class BackupFixture implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(dirs.addons())) {
             return files.filter(Files::isRegularFile).map(p -> dirs.addons().relativize(p) + " "
-                    + FullBackupStore.sha256(p)).sorted().toList();
+                    + BackupStore.sha256(p)).sorted().toList();
         }
     }
 }

@@ -413,8 +413,10 @@ abstract class InstallJobsContract {
         var views = fx.jobs.backups();
         assertThat(views).singleElement().satisfies(v -> {
             assertThat(v.addonId()).isEqualTo("greeter");
-            assertThat(v.addonVersion()).isEqualTo("1.0.0");
-            assertThat(v.files()).extracting(f -> f.path()).contains("schema.sql", "files/addon.json");
+            assertThat(v.scope()).isEqualTo("addon");
+            assertThat(v.versions()).containsEntry("addon:greeter", "1.0.0");
+            assertThat(v.files()).extracting(f -> f.path()).contains("files/addons/greeter/1.0.0/addon.json")
+                    .anyMatch(p -> p.startsWith("schema/"));
         });
         fx.execute("DELETE FROM addon_greeter.greeting WHERE id = 1");
         fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (3, 'after the backup')");
@@ -435,7 +437,7 @@ abstract class InstallJobsContract {
         assertThat(fx.run(new JobRequest(JobAction.BACKUP, "greeter", Optional.empty(), true)).state())
                 .isEqualTo(JobState.SUCCEEDED);
         String backupId = fx.jobs.backups().get(0).backupId();
-        Path dump = fx.dirs.backups().resolve(backupId).resolve("schema.sql");
+        Path dump = fx.dirs.backups().resolve(backupId).resolve("files/addons/greeter/1.0.0/addon.json");
         byte[] bytes = Files.readAllBytes(dump);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(dump, bytes);
@@ -444,7 +446,7 @@ abstract class InstallJobsContract {
         assertThatThrownBy(() -> fx.jobs.jobs().submit(new JobRequest(JobAction.RESTORE, backupId, Optional.empty(),
                 false))).isInstanceOfSatisfying(AgentException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
-                    assertThat(e.getMessage()).contains("schema.sql").contains("SHA-256");
+                    assertThat(e.getMessage()).contains("addon.json").contains("SHA-256");
                 });
         assertSameWorld(before);
     }
