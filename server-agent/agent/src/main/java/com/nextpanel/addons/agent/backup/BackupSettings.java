@@ -35,12 +35,17 @@ public record BackupSettings(Map<String, Integer> keep, FreeSpace freeSpace) {
                 keepEach), freeSpace);
     }
 
+    /** The system property that sets retention per scope, e.g. {@code -Dnextpanel.backup.keep=full=5,pre-update=3}. */
+    public static final String KEEP_PROPERTY = "nextpanel.backup.keep";
+
+    /** @return retention from {@value #KEEP_PROPERTY} when set, else {@link #DEFAULT_KEEP} for every scope */
     public static BackupSettings defaults() {
-        return new BackupSettings(Map.of(), FreeSpace.ofFileStore());
+        String spec = System.getProperty(KEEP_PROPERTY, "").trim();
+        return spec.isEmpty() ? new BackupSettings(Map.of(), FreeSpace.ofFileStore()) : parse(spec);
     }
 
     /**
-     * Parses {@code full=5,addon=10,pre-update=3} (the {@code --backup-keep} option).
+     * Parses {@code full=5,addon=10,pre-update=3}.
      *
      * @throws IllegalArgumentException naming the bad entry
      */

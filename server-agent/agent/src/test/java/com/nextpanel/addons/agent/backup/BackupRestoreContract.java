@@ -39,6 +39,11 @@ abstract class BackupRestoreContract {
 
     abstract String expectedMethod();
 
+    /** @return a file of the database dump, relative to the backup folder */
+    String dumpFile() {
+        return DatabaseDumps.FILE;
+    }
+
     /** @return the catalog differences that matter; H2 renames the indexes it makes for constraints on its own */
     List<String> significant(List<String> differences) {
         return differences;
@@ -98,7 +103,7 @@ abstract class BackupRestoreContract {
         assertThat(manifest.method()).isEqualTo(expectedMethod());
         assertThat(manifest.versions()).containsEntry("addon:greeter", "1.0.0").containsKeys("agent", "core");
         assertThat(manifest.files()).extracting(BackupManifest.FileEntry::path)
-                .contains(DatabaseDumps.FILE, "files/addon_registry.json")
+                .contains(dumpFile(), "files/addon_registry.json")
                 .anyMatch(p -> p.startsWith("files/addons/greeter/1.0.0/"));
         assertThat(Files.list(fx.jobs.backupStore().store().root()).map(p -> p.getFileName().toString()))
                 .as("no temporary directory is left").containsExactly(backupId);
@@ -136,7 +141,7 @@ abstract class BackupRestoreContract {
         assertThat(backupFull().state()).isEqualTo(JobState.SUCCEEDED);
         String backupId = onlyBackupId();
         fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (3, 'hola')");
-        Path dump = fx.jobs.backupStore().store().root().resolve(backupId).resolve(DatabaseDumps.FILE);
+        Path dump = fx.jobs.backupStore().store().root().resolve(backupId).resolve(dumpFile());
         try (RandomAccessFile f = new RandomAccessFile(dump.toFile(), "rw")) {
             f.seek(f.length() / 2);
             int b = f.read();
@@ -149,7 +154,7 @@ abstract class BackupRestoreContract {
         assertThatThrownBy(() -> fx.jobs.jobs().submit(new JobRequest(JobAction.RESTORE, backupId, Optional.empty(),
                 false))).isInstanceOfSatisfying(AgentException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
-                    assertThat(e.getMessage()).contains("database.sql").contains("SHA-256").contains(backupId);
+                    assertThat(e.getMessage()).contains(dumpFile()).contains("SHA-256").contains(backupId);
                 });
 
         BackupFixture.Dump after = fx.dump();
@@ -193,6 +198,75 @@ abstract class BackupRestoreContract {
         try (Stream<Path> files = Files.list(fx.jobs.backupStore().store().root())) {
             assertThat(files).isEmpty();
         }
+    }
+
+    /**
+     * An addon route moves a counter and appends the new value to a ledger in one statement (one transaction) while
+     * a full backup runs; the backup, restored, holds a counter that equals the ledger's size and its last entry:
+     * one point in time, never half a write.
+     */
+    @Test
+    void aFullBackupTakenWhileAnAddonRouteWritesTwoTablesIsOneConsistentPointInTime() throws Exception {
+        String tick = fx.h2()
+                ? "INSERT INTO ledger (n) SELECT n FROM FINAL TABLE (UPDATE counter SET n = n + 1 WHERE id = 1)"
+                : "WITH u AS (UPDATE counter SET n = n + 1 WHERE id = 1 RETURNING n) INSERT INTO ledger (n)"
+                + " SELECT n FROM u";
+        fx.publish(TestAddonBuilder.addon("ledger").version("1.0.0")
+                .migration("V1__init.sql", "CREATE TABLE counter (id INT PRIMARY KEY, n BIGINT NOT NULL);\n"
+                        + "INSERT INTO counter (id, n) VALUES (1, 0);\n"
+                        + "CREATE TABLE ledger (n BIGINT PRIMARY KEY);")
+                .updateRoute(HttpMethod.POST, "/api/v1/ledger/tick", tick));
+        assertThat(fx.run(JobRequest.install("ledger", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Thread> writers = new java.util.ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            Thread writer = new Thread(() -> {
+                while (writing.get()) {
+                    try {
+                        var r = fx.send("POST", "/api/v1/ledger/tick", "{}");
+                        if (r.getStatus() == 200) {
+                            ticks.incrementAndGet();
+                        } else if (r.getStatus() != 404) {
+                            failure.compareAndSet(null, r.getStatus() + " " + r.getContent());
+                        }
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e.toString());
+                    }
+                }
+            });
+            writer.start();
+            writers.add(writer);
+        }
+        while (ticks.get() < 20) {
+            Thread.sleep(5);
+        }
+        long beforeBackup = ticks.get();
+
+        JobView backup = backupFull();
+
+        long afterBackup = ticks.get();
+        while (ticks.get() < afterBackup + 20) {
+            Thread.sleep(5);
+        }
+        writing.set(false);
+        for (Thread t : writers) {
+            t.join();
+        }
+        assertThat(failure.get()).as("every write succeeded").isNull();
+        assertThat(backup.state()).as("%s", backup).isEqualTo(JobState.SUCCEEDED);
+        assertThat(afterBackup).as("the route wrote while the backup ran").isGreaterThan(beforeBackup);
+        long written = fx.queryLong("SELECT n FROM addon_ledger.counter");
+        assertThat(fx.queryLong("SELECT COUNT(*) FROM addon_ledger.ledger")).isEqualTo(written);
+
+        assertThat(restore(onlyBackupId()).state()).isEqualTo(JobState.SUCCEEDED);
+
+        long counter = fx.queryLong("SELECT n FROM addon_ledger.counter");
+        assertThat(counter).as("the backup was taken after the first writes and before the last ones")
+                .isBetween(beforeBackup, afterBackup + 2);
+        assertThat(fx.queryLong("SELECT COUNT(*) FROM addon_ledger.ledger")).isEqualTo(counter);
+        assertThat(fx.queryLong("SELECT COALESCE(MAX(n), 0) FROM addon_ledger.ledger")).isEqualTo(counter);
     }
 
     private org.assertj.core.api.ThrowableAssert.ThrowingCallable backupFullSubmit() {

@@ -267,9 +267,16 @@ abstract class InstallJobsContract {
 
         assertThat(job.state()).as("%s", job).isEqualTo(JobState.SUCCEEDED);
         assertThat(names(job.steps())).containsExactly("resolve", "download", "stage", "backup", "migrate",
-                "activate", "commit", "cleanup");
+                "activate", "commit", "cleanup", "retention");
         assertThat(fx.query("SELECT text || ':' || mood FROM addon_greeter.greeting ORDER BY id"))
                 .containsExactly("hello:happy", "hallo:happy", "bonjour:happy");
+        assertThat(fx.jobs.backups()).as("the pre-update backup is listed like any other").singleElement()
+                .satisfies(b -> {
+                    assertThat(b.scope()).isEqualTo("pre-update");
+                    assertThat(b.addonId()).isEqualTo("greeter");
+                    assertThat(b.versions()).containsEntry("addon:greeter", "1.0.0").containsKeys("agent", "core");
+                    assertThat(Files.isDirectory(fx.dirs.backups().resolve(b.backupId()))).isTrue();
+                });
         assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"3\"");
         assertThat(fx.jobs.installed().find("greeter")).map(InstalledAddon::version).contains("1.1.0");
         assertThat(Files.exists(fx.dirs.staged("greeter", "1.0.0"))).isFalse();
@@ -291,6 +298,7 @@ abstract class InstallJobsContract {
         assertThat(job.state()).isEqualTo(JobState.ROLLED_BACK);
         assertThat(names(job.rollback())).containsExactly("migrate", "backup", "stage");
         assertThat(fx.query("SELECT text FROM addon_greeter.greeting ORDER BY id")).containsExactly("hello", "hallo");
+        assertThat(fx.jobs.backups()).as("the pre-update backup went with the rollback").isEmpty();
         assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"2\"");
         assertSameWorld(before);
     }
