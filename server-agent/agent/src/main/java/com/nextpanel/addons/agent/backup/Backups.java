@@ -212,7 +212,11 @@ public final class Backups implements JobPlanner, UpdateBackups {
             roles.keySet().removeIf(schema -> !schema.equalsIgnoreCase("addon_" + addonId));
             Path schemaDir = Files.createDirectories(tmp.resolve(SCHEMA_DIR));
             method = methodOf(schemaBackups.dump(addonId, schemaDir));
-            BackupStore.copyTree(dirs.addon(addonId), tmp.resolve("files").resolve("addons").resolve(addonId));
+            // only the installed version's files: an update's backup runs after it staged the new version
+            for (RegistryRow r : rows) {
+                BackupStore.copyTree(dirs.staged(addonId, r.version()),
+                        tmp.resolve("files").resolve("addons").resolve(addonId).resolve(r.version()));
+            }
         }
         rows.forEach(r -> versions.put("addon:" + r.id(), r.version()));
         List<BackupManifest.CapturedAddon> captured = rows.stream().map(r -> new BackupManifest.CapturedAddon(

@@ -200,6 +200,58 @@ abstract class BackupRestoreContract {
         }
     }
 
+    @Test
+    void anUpdateTakesAPreUpdateBackupThatAFailedMigrationRestoresByItselfAndThatCanBeRestoredLater()
+            throws Exception {
+        assertThat(fx.run(JobRequest.install("greeter", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
+        fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (2, 'hallo')");
+        fx.publish(TestAddonBuilder.addon("greeter").version("1.1.0")
+                .migration("V1__init.sql", "CREATE TABLE greeting (id INT PRIMARY KEY, text VARCHAR(50));\n"
+                        + "INSERT INTO greeting (id, text) VALUES (1, 'hello');")
+                .migration("V2__half.sql", "ALTER TABLE greeting ADD COLUMN mood VARCHAR(20);")
+                .migration("V3__bad.sql", "UPDATE greeting SET nonexistent = 1;")
+                .queryRoute("/api/v1/greeter/count", "SELECT COUNT(*) FROM greeting"));
+        BackupFixture.Dump before = fx.dump();
+        List<InstalledAddon> registryBefore = fx.jobs.installed().list();
+
+        JobView failed = fx.run(JobRequest.update("greeter", Optional.empty(), true));
+
+        assertThat(failed.state()).as("%s", failed).isEqualTo(JobState.ROLLED_BACK);
+        assertThat(failed.rollback()).extracting(StepView::name).contains("migrate", "backup");
+        assertThat(significant(before.catalog().differences(fx.dump().catalog()))).isEmpty();
+        assertThat(fx.dump().rows()).isEqualTo(before.rows());
+        assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"2\"");
+        assertThat(fx.jobs.backupStore().list()).isEmpty();
+
+        fx.publish(TestAddonBuilder.addon("greeter").version("1.2.0")
+                .migration("V1__init.sql", "CREATE TABLE greeting (id INT PRIMARY KEY, text VARCHAR(50));\n"
+                        + "INSERT INTO greeting (id, text) VALUES (1, 'hello');")
+                .migration("V2__mood.sql", "ALTER TABLE greeting ADD COLUMN mood VARCHAR(20) DEFAULT 'ok' NOT NULL;")
+                .queryRoute("/api/v1/greeter/count", "SELECT COUNT(*) FROM greeting"));
+        JobView updated = fx.run(JobRequest.update("greeter", Optional.of("1.2.0"), true));
+        assertThat(updated.state()).as("%s", updated).isEqualTo(JobState.SUCCEEDED);
+        BackupSummary pre = fx.jobs.backupStore().list().get(0);
+        assertThat(pre.scope()).isEqualTo("pre-update");
+        assertThat(pre.method()).isEqualTo(expectedMethod());
+        assertThat(pre.versions()).containsEntry("addon:greeter", "1.0.0");
+        fx.execute("DELETE FROM addon_greeter.greeting WHERE id = 1");
+
+        JobView restored = restore(pre.backupId());
+
+        assertThat(restored.state()).as("%s", restored).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.jobs.installed().list()).isEqualTo(registryBefore);
+        assertThat(significant(before.catalog().differences(fx.dump().catalog()))).isEmpty();
+        // the registry row is the backup's, but its updated_at says when the restore wrote it
+        assertThat(withoutRegistry(fx.dump().rows())).isEqualTo(withoutRegistry(before.rows()));
+        assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"2\"");
+    }
+
+    private static java.util.Map<String, List<String>> withoutRegistry(java.util.Map<String, List<String>> rows) {
+        java.util.Map<String, List<String>> out = new java.util.TreeMap<>(rows);
+        out.keySet().removeIf(t -> t.equalsIgnoreCase("\"agent\".\"addons\""));
+        return out;
+    }
+
     /**
      * An addon route moves a counter and appends the new value to a ledger in one statement (one transaction) while
      * a full backup runs; the backup, restored, holds a counter that equals the ledger's size and its last entry:
