@@ -246,6 +246,7 @@ public final class PgCopy {
     }
 
     private static String identityOptions(Connection c, String sequence) throws SQLException {
+        // columns 6..11 as in the sequences query, so that sequenceOptions reads both
         try (PreparedStatement ps = c.prepareStatement("SELECT 0, '', '', '', '', s.seqstart, s.seqincrement,"
                 + " s.seqmin, s.seqmax, s.seqcache, s.seqcycle FROM pg_sequence s WHERE s.seqrelid = ?::regclass")) {
             ps.setString(1, sequence);
