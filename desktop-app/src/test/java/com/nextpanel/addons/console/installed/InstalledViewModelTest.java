@@ -70,9 +70,38 @@ class InstalledViewModelTest {
 
         var c = console.dialogs.lastConfirmation();
         assertThat(c.destructive()).isTrue();
-        assertThat(c.details()).contains("Drops table addon_ai_chatbot.sessions", "Drops table addon_ai_chatbot.messages");
+        // the installed 1.0.0 has no signed summary here: the schema is named as a whole
+        assertThat(c.details()).contains("Drops every table in schema addon_ai_chatbot");
         assertThat(c.typeToConfirm()).contains("ai_chatbot");
         assertThat(vm.rows()).extracting(InstalledRow::id).containsExactly("email_marketing");
+    }
+
+    @Test
+    void uninstallNamesEachTableFromTheSignedSummaryOfTheInstalledVersionWhenThePlanDropsAWholeSchema() {
+        console = new Consoles(config.resolve("other"), InMemoryAgent.demo().withInstalled("email_marketing", "1.0.0")
+                .withSummary("email_marketing", "{\"id\":\"email_marketing\",\"version\":\"1.0.0\","
+                        + "\"tables\":[\"campaigns\",\"subscribers\"]}")).connected();
+        vm = console.context.installedViewModel();
+        select("email_marketing");
+
+        vm.uninstallSelected();
+
+        assertThat(console.dialogs.lastConfirmation().details())
+                .contains("Drops table addon_email_marketing.campaigns", "Drops table addon_email_marketing.subscribers")
+                .noneMatch(d -> d.contains(".*"));
+    }
+
+    @Test
+    void updateSaysWhichTablesAreMigratedAndWhichAreNew() {
+        // the installed version's signed summary lists only "sessions"
+        AddonActions actions = new AddonActions(console.context.session()::api,
+                new com.nextpanel.addons.console.common.CurrentThreadTaskExecutor(), console.dialogs, console.context.tracker(),
+                jobId -> { }, id -> id.equals("ai_chatbot") ? java.util.List.of("sessions") : java.util.List.of());
+
+        actions.update("ai_chatbot", java.util.Optional.empty());
+
+        assertThat(console.dialogs.lastConfirmation().details())
+                .contains("Migrates table addon_ai_chatbot.sessions", "Creates table addon_ai_chatbot.messages", "Serves route /api/v1/chatbot");
     }
 
     @Test
