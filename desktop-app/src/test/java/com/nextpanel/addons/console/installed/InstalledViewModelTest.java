@@ -3,6 +3,8 @@ package com.nextpanel.addons.console.installed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nextpanel.addons.client.AddonState;
+import com.nextpanel.addons.client.AgentClientException;
+import com.nextpanel.addons.client.ErrorCode;
 import com.nextpanel.addons.console.testing.Consoles;
 import com.nextpanel.addons.console.testing.InMemoryAgent;
 import java.nio.file.Path;
@@ -37,6 +39,23 @@ class InstalledViewModelTest {
         assertThat(vm.rows().get(0).latest()).contains("1.1.0");
         assertThat(vm.rows().get(0).installedAt()).isPresent();
         assertThat(vm.summaryProperty().get()).isEqualTo("2 addons installed, 1 update available");
+    }
+
+    @Test
+    void theSummarySaysWhenTheListIsNotKnownRatherThanZeroAddonsInstalled() {
+        console.agent.failWith(new AgentClientException(ErrorCode.OFFLINE, "The server cannot be reached", null));
+        vm.refresh();
+
+        assertThat(vm.summaryProperty().get()).startsWith("Server offline: ").endsWith("The list below is the last one read.");
+        assertThat(vm.rows()).extracting(InstalledRow::id).containsExactly("ai_chatbot", "email_marketing");
+
+        console.agent.failWith(null);
+        vm.refresh();
+        assertThat(vm.summaryProperty().get()).isEqualTo("2 addons installed, 1 update available");
+
+        console.context.session().disconnect();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.summaryProperty().get()).startsWith("Not connected");
     }
 
     @Test
