@@ -59,6 +59,10 @@ class CatalogLoadBenchmark {
     private static final int START_RUNS = 3;
     private static final String TYPED = "addon 4 support";
 
+    /** JVM options of every fresh JVM the benchmark starts, e.g. {@code -Dbench.jvmOptions=-XX:TieredStopAtLevel=1} as the packaged console runs. */
+    private static final List<String> CHILD_JVM_OPTIONS = List.of(System.getProperty("bench.jvmOptions", "").split("\\s+"))
+            .stream().filter(o -> !o.isBlank()).toList();
+
     private Stage stage;
 
     @Start
@@ -200,8 +204,9 @@ class CatalogLoadBenchmark {
 
     /** @return wall ms, main-thread CPU ms, process CPU ms, as the child reports them */
     private static double[] childFigures(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
-                CatalogBenchFixture.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CatalogBenchFixture.class.getName()));
         command.addAll(args);
         String out = run(command);
         String line = out.lines().filter(l -> l.startsWith("BENCH-CHILD ")).findFirst()
@@ -216,6 +221,7 @@ class CatalogLoadBenchmark {
             command.addAll(List.of("/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"));
         }
         command.add(java());
+        command.addAll(CHILD_JVM_OPTIONS);
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-D" + ConsoleApp.EXIT_WHEN_INTERACTIVE + "=true", "-jar", jar.toString(),
                 "--config-dir", config.toString()));
