@@ -12,10 +12,19 @@ data_dir="${1:-$HOME/.nextpanel-addons/local}"
 port="${PORT:-8443}"
 catalog=addon-catalog/target/demo-catalog
 
-if [ ! -f server-agent/target/server-agent.jar ] || [ ! -f desktop-app/target/desktop-app.jar ] \
-   || [ ! -f "$catalog/root.json" ]; then
-  echo "Building (first run only) ..."
-  ./mvnw -B -q -DskipTests install
+# Builds when an output is missing or any source or pom is newer than it (so a pull is never run on stale jars).
+needs_build() {
+  local out
+  for out in server-agent/target/server-agent.jar desktop-app/target/desktop-app.jar "$catalog/root.json"; do
+    [ -f "$out" ] || return 0
+    [ -n "$(find . -path ./.git -prune -o -path '*/target' -prune -o \( -name pom.xml -o -path '*/src/main/*' \) \
+            -type f -newer "$out" -print -quit)" ] && return 0
+  done
+  return 1
+}
+if needs_build; then
+  echo "Building what is missing or out of date (a few minutes the first time) ..."
+  ./mvnw -B -q -DskipTests package
 fi
 
 mkdir -p "$data_dir"
