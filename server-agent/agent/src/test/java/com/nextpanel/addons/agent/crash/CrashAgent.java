@@ -2,7 +2,6 @@ package com.nextpanel.addons.agent.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nextpanel.addons.agent.jobs.HaltSwitch;
 import com.nextpanel.addons.agent.server.TlsIdentity;
 import com.nextpanel.addons.agent.server.TokenStore;
 import com.nextpanel.addons.agent.testing.AgentProcess;
@@ -16,12 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One real agent process ({@code serve} from the test class path) on a crash case's data dir and database, with
+ * One real agent process ({@code serve}, started by {@link AgentLauncher}) on a crash case's data dir and database, with
  * an HTTPS client pinned to its certificate: submits jobs, waits for them, and is killed by the halt switch, by
  * SIGKILL or stopped by SIGTERM.
  */
@@ -29,9 +27,6 @@ final class CrashAgent implements AutoCloseable {
 
     static final Duration START = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Quick JVM start: these JVMs live seconds, so the C2 compiler and a big heap only cost time. */
-    private static final List<String> JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
-            "-Xshare:auto", "-Xmx256m");
 
     private final AgentProcess process;
     private final String url;
@@ -47,10 +42,7 @@ final class CrashAgent implements AutoCloseable {
 
     /** Starts an agent; with {@code haltAt} present, the test-only halt switch is set to it. */
     static CrashAgent start(CrashCase c, Optional<String> haltAt) {
-        List<String> jvm = new ArrayList<>(JVM);
-        haltAt.ifPresent(point -> jvm.add("-D" + HaltSwitch.PROPERTY + "=" + point));
-        return new CrashAgent(AgentProcess.startClassPath(c.dataDir(), c.db(), jvm, "--catalog",
-                c.catalog().dir().toString(), "--trust-root", c.catalog().root().toString()), c.dataDir());
+        return new CrashAgent(AgentLauncher.shared().start(c, haltAt), c.dataDir());
     }
 
     HttpResponse<String> get(String path) {
@@ -80,13 +72,19 @@ final class CrashAgent implements AutoCloseable {
         return json(get("/agent/v1/jobs/" + jobId).body());
     }
 
-    /** Polls the job until it ends. @return the job */
+    /**
+     * Polls the job until it ends. An answer that is not the job is polled again: while a full restore replaces the
+     * database, the journal is briefly out of reach.
+     *
+     * @return the job
+     */
     JsonNode awaitJob(String jobId) {
         long deadline = System.nanoTime() + START.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode job = job(jobId);
-            String state = job.path("state").asText();
-            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
+            HttpResponse<String> r = get("/agent/v1/jobs/" + jobId);
+            JsonNode job = r.statusCode() == 200 ? json(r.body()) : null;
+            String state = job == null ? "" : job.path("state").asText();
+            if (job != null && !state.equals("QUEUED") && !state.equals("RUNNING")) {
                 return job;
             }
             sleep(20);

@@ -38,7 +38,7 @@ record CrashCatalog(Path dir, Path root) {
     static synchronized CrashCatalog shared() {
         if (shared == null) {
             try {
-                shared = build(Files.createTempDirectory("crash-catalog"));
+                shared = build(AgentLauncher.temporaryDirectory("crash-catalog"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
