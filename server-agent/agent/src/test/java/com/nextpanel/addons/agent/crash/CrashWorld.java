@@ -150,8 +150,8 @@ record CrashWorld(List<String> registry, String route, List<String> backups, Map
                 if (foreign) {
                     continue;
                 }
-                String normal = hash.isEmpty() ? H2_GENERATED.matcher(line).replaceAll(m -> m.group().startsWith("_")
-                        ? "_INDEX_#" : m.group(1) + "_#") : line.replace("_" + hash, "_#");
+                String normal = hash.isEmpty() ? H2_GENERATED.matcher(line).replaceAll(g -> g.group().startsWith("_")
+                        ? "_INDEX_#" : g.group(1) + "_#") : line.replace("_" + hash, "_#");
                 if (!hash.isEmpty() && kind.equals("constraints")) {
                     normal = PG_DEPARSE.matcher(normal).replaceAll("");
                 }
