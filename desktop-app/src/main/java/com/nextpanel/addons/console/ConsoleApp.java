@@ -30,6 +30,9 @@ public final class ConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
+    /** System property: print the start-up time and quit once the window is interactive (benchmark only). */
+    public static final String EXIT_WHEN_INTERACTIVE = "nextpanel.console.exitWhenInteractive";
+
     static ConsoleOptions options = ConsoleOptions.parse();
 
     private FxTaskExecutor executor;
@@ -37,6 +40,8 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // the theme before the first control: otherwise JavaFX loads its default (Modena) first, only to replace it
+        Application.setUserAgentStylesheet(options.theme().userAgentStylesheet());
         executor = new FxTaskExecutor();
         FxDialogService dialogs = new FxDialogService(() -> stage);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
@@ -59,13 +64,31 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
-        Platform.runLater(() -> LOG.info("window interactive {} ms after the JVM started",
-                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+        reportInteractive(scene);
 
         Timeline heartbeat = new Timeline(new KeyFrame(Duration.seconds(15), e -> context.session().checkReachable()));
         heartbeat.setCycleCount(Timeline.INDEFINITE);
         heartbeat.play();
         connectAtStart();
+    }
+
+    /**
+     * Logs the time from JVM start to the end of the first layout pulse after the window was shown: the window
+     * is drawn and takes input. With {@value #EXIT_WHEN_INTERACTIVE} set (the start-up benchmark) it also prints
+     * that time on standard output and quits.
+     */
+    private static void reportInteractive(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.info("window interactive {} ms after the JVM started", ms);
+            if (Boolean.getBoolean(EXIT_WHEN_INTERACTIVE)) {
+                System.out.println("BENCH window interactive " + ms + " ms after the JVM started");
+                Platform.exit();
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void connectAtStart() {

@@ -17,6 +17,10 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
+        if (pool.isShutdown()) {
+            // the console is closing: a late callback (a job that just finished) starts nothing, and fails nothing
+            return;
+        }
         runOnUi(task::running);
         pool.execute(() -> {
             try {

@@ -41,8 +41,12 @@ public final class MarketplaceViewModel {
 
     /** Lower-case text each listing is searched in, made once per catalog load rather than once per keystroke. */
     private final Map<String, String> searchText = new java.util.HashMap<>();
-    private final FilteredList<AddonListing> filtered;
+    /** Sorted first and filtered on top: a keystroke only tests each listing, it never re-sorts the catalog. */
     private final SortedList<AddonListing> sorted;
+    private final FilteredList<AddonListing> filtered;
+    /** The query and category the predicate was made for, so that a keystroke that changes neither does nothing. */
+    private String appliedQuery = "";
+    private String appliedCategory = ALL_CATEGORIES;
     private final StringProperty query = new SimpleStringProperty("");
     private final ObjectProperty<String> category = new SimpleObjectProperty<>(ALL_CATEGORIES);
     private final ObjectProperty<SortOrder> sort = new SimpleObjectProperty<>(SortOrder.NAME);
@@ -58,13 +62,16 @@ public final class MarketplaceViewModel {
         this.catalog = catalog;
         this.inventory = inventory;
         this.actions = actions;
-        this.filtered = new FilteredList<>(catalog.listings(), l -> true);
-        this.sorted = new SortedList<>(filtered);
-        query.addListener(o -> refilter());
-        category.addListener(o -> refilter());
+        this.sorted = new SortedList<>(catalog.listings());
+        this.filtered = new FilteredList<>(sorted, l -> true);
+        query.addListener(o -> refilter(false));
+        category.addListener(o -> refilter(false));
         sort.addListener(o -> resort());
         catalog.listings().addListener((ListChangeListener<AddonListing>) c -> {
             indexSearchText();
+            if (!appliedQuery.isEmpty()) {
+                refilter(true); // the new listings were filtered before their search text existed
+            }
             rebuildCategories();
             reselect();
             updateSummary();
@@ -93,7 +100,7 @@ public final class MarketplaceViewModel {
     }
 
     public ObservableList<AddonListing> visibleListings() {
-        return sorted;
+        return filtered;
     }
 
     public StringProperty queryProperty() {
@@ -180,9 +187,14 @@ public final class MarketplaceViewModel {
         return Optional.ofNullable(selected.get());
     }
 
-    private void refilter() {
+    private void refilter(boolean force) {
         String q = query.get() == null ? "" : query.get().trim().toLowerCase(Locale.ROOT);
         String c = category.get();
+        if (!force && q.equals(appliedQuery) && java.util.Objects.equals(c, appliedCategory)) {
+            return; // e.g. a trailing blank typed: the same search
+        }
+        appliedQuery = q;
+        appliedCategory = c;
         boolean anyCategory = c == null || ALL_CATEGORIES.equals(c);
         Predicate<AddonListing> p = l -> (anyCategory || l.category().equals(c))
                 && (q.isEmpty() || searchText.getOrDefault(l.id(), "").contains(q));

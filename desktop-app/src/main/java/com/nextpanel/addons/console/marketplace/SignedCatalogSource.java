@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nextpanel.addons.catalog.client.CatalogClient;
 import com.nextpanel.addons.catalog.client.CatalogTarget;
 import com.nextpanel.addons.catalog.client.VerifiedCatalog;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
 import com.nextpanel.addons.client.AgentApi;
 import com.nextpanel.addons.console.common.Formats;
 import java.io.IOException;
@@ -54,11 +55,12 @@ public final class SignedCatalogSource implements CatalogSource, ManifestLookup 
         for (Map.Entry<String, List<CatalogTarget>> e : catalog.byAddon().entrySet()) {
             List<ListingVersion> versions = new ArrayList<>();
             for (CatalogTarget t : e.getValue()) {
+                // summary() builds a JSON tree from the typed summary: once per target, never again for the card
                 versions.add(ManifestSummaries.toVersion(t.summary(), t.length(), t.sha256()));
             }
-            JsonNode latest = e.getValue().get(e.getValue().size() - 1).summary();
-            listings.add(new AddonListing(e.getKey(), latest.path("name").asText(e.getKey()), latest.path("category").asText(""),
-                    latest.path("description").asText(""), versions, catalog.targetsSignedBy()));
+            ManifestSummary latest = e.getValue().get(e.getValue().size() - 1).manifest();
+            listings.add(new AddonListing(e.getKey(), latest.name(), latest.category(), latest.description(), versions,
+                    catalog.targetsSignedBy()));
         }
         var targets = catalog.targetsRole();
         String verification = "Signed catalog verified by this console: targets v" + targets.version() + ", signed by "

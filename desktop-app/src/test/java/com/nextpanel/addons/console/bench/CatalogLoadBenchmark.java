@@ -2,10 +2,6 @@ package com.nextpanel.addons.console.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nextpanel.addons.catalog.tuf.CatalogPublisher;
-import com.nextpanel.addons.catalog.tuf.Keyring;
 import com.nextpanel.addons.console.ConsoleApp;
 import com.nextpanel.addons.console.ConsoleContext;
 import com.nextpanel.addons.console.NavEntry;
@@ -15,18 +11,21 @@ import com.nextpanel.addons.console.servers.ServerProfile;
 import com.nextpanel.addons.console.testing.InMemoryAgent;
 import com.nextpanel.addons.console.testing.InMemoryConnector;
 import com.nextpanel.addons.console.testing.ScriptedDialogs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.Scene;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,16 +35,29 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Benchmark, not a test (excluded from the build; run with {@code -Dgroups=benchmark}): a signed catalog of
- * 5,000 addons fetched, verified (TUF, Ed25519) and rendered as cards; then a search typed key by key, each
- * keystroke filtered and laid out. Prints the figures recorded in {@code src/docs/benchmarks.md}.
+ * Benchmark, not a test (excluded from the build; run with {@code -Dgroups=benchmark}, see
+ * {@code src/docs/benchmarks.md}). A real signed catalog of 5,000 addons is published by another JVM, so that this
+ * one meets the catalog code cold, as the console does on its first load after start-up. Measured:
+ * <ol>
+ * <li>fetch + verify (TUF, Ed25519) alone, and the console's whole load, each in a fresh JVM (cold);</li>
+ * <li>fetch + verify + render (first cards laid out and drawn) in this JVM: the first time (cold), then again
+ *     with fresh clients once the JIT has seen the code (warm);</li>
+ * <li>filtering as you type: a search typed key by key into the search field, each keystroke filtered and laid out;</li>
+ * <li>cold start of {@code java -jar target/desktop-app.jar} to an interactive window (under {@code xvfb-run}
+ *     when there is no display).</li>
+ * </ol>
+ * Every figure is printed as a {@code BENCH} line with the machine, its load average and the date.
  */
 @Tag("benchmark")
 @ExtendWith(ApplicationExtension.class)
 class CatalogLoadBenchmark {
 
     private static final int ADDONS = 5_000;
-    private static final String[] CATEGORIES = {"Support", "Marketing", "Notifications", "Payments", "Reports", "Security"};
+    private static final int CHILD_RUNS = 3;
+    private static final int WARM_RUNS = 5;
+    private static final int FILTER_ROUNDS = 5;
+    private static final int START_RUNS = 3;
+    private static final String TYPED = "addon 4 support";
 
     private Stage stage;
 
@@ -56,83 +68,182 @@ class CatalogLoadBenchmark {
 
     @Test
     void loadVerifyRenderAndFilterFiveThousandAddons(FxRobot robot) throws Exception {
+        machine("start");
         Path dir = Files.createTempDirectory("bench-catalog");
         Path catalog = dir.resolve("catalog");
-        Path packages = catalog.resolve("packages");
-        Files.createDirectories(packages);
-        ObjectMapper mapper = new ObjectMapper();
-        List<CatalogPublisher.NewTarget> targets = new ArrayList<>();
-        for (int i = 0; i < ADDONS; i++) {
-            String id = String.format(Locale.ROOT, "addon_%04d", i);
-            Path file = packages.resolve(id + "-1.0.0.zip");
-            Files.write(file, ("package " + id).getBytes());
-            ObjectNode summary = mapper.createObjectNode().put("id", id).put("version", "1.0.0")
-                    .put("name", "Addon " + i + " " + CATEGORIES[i % CATEGORIES.length])
-                    .put("description", "Generated addon number " + i + " for the catalog benchmark.")
-                    .put("category", CATEGORIES[i % CATEGORIES.length]);
-            summary.putArray("routes").add("/api/v1/" + id);
-            targets.add(new CatalogPublisher.NewTarget("packages/" + id + "-1.0.0.zip", file, summary));
-        }
-        new CatalogPublisher(catalog, Keyring.generate(new SecureRandom()), Clock.systemUTC(), Map.of()).publish(targets);
+        child(List.of("publish", catalog.toString(), Integer.toString(ADDONS)));
 
-        InMemoryAgent agent = new InMemoryAgent();
-        // the TUF part alone, on a fresh client: fetch and verify root, timestamp, snapshot, targets (5,000 entries)
-        long v0 = System.nanoTime();
-        int verified = new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), dir.resolve("state-alone"),
-                dir.resolve("cache-alone")).load(agent).listings().size();
-        long verifyNanos = System.nanoTime() - v0;
+        // 1. cold, each in a fresh JVM
+        List<Double> refresh = new ArrayList<>();
+        List<Double> load = new ArrayList<>();
+        for (int i = 0; i < CHILD_RUNS; i++) {
+            refresh.add(child(List.of("refresh", catalog.toString())));
+            load.add(child(List.of("load", catalog.toString())));
+        }
+        print("fetch+verify, CatalogClient.refresh alone, fresh JVM", refresh);
+        print("fetch+verify+listings, SignedCatalogSource.load, fresh JVM", load);
+
+        // 2. the whole path in this JVM: first cold, then warm
+        double cold = wholePath(robot, catalog, dir.resolve("run-0"));
+        System.out.printf(Locale.ROOT, "BENCH fetch+verify+render, first load in this JVM (cold): %.0f ms%n", cold);
+        List<Double> warm = new ArrayList<>();
+        List<Double> warmAlone = new ArrayList<>();
+        for (int i = 1; i <= WARM_RUNS; i++) {
+            long t0 = System.nanoTime();
+            Path alone = dir.resolve("alone-" + i);
+            assertThat(new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), alone.resolve("state"),
+                    alone.resolve("cache")).load(new InMemoryAgent()).listings()).hasSize(ADDONS);
+            warmAlone.add((System.nanoTime() - t0) / 1e6);
+            warm.add(wholePath(robot, catalog, dir.resolve("run-" + i)));
+        }
+        print("fetch+verify+listings, SignedCatalogSource.load (warm)", warmAlone);
+        print("fetch+verify+render (warm)", warm);
+
+        // 3. filtering as you type, over the page the last run left on the stage
+        TextField search = (TextField) stage.getScene().lookup("#searchField");
+        assertThat(search).isNotNull();
+        List<Double> firstRound = new ArrayList<>();
+        List<Double> later = new ArrayList<>();
+        int[] left = new int[1];
+        List<Integer> shown = new ArrayList<>();
+        for (int round = 0; round < FILTER_ROUNDS; round++) {
+            shown.clear();
+            for (int k = 1; k <= TYPED.length(); k++) {
+                String prefix = TYPED.substring(0, k);
+                AtomicLong nanos = new AtomicLong();
+                robot.interact(() -> {
+                    long t0 = System.nanoTime();
+                    search.setText(prefix);
+                    stage.getScene().getRoot().applyCss();
+                    stage.getScene().getRoot().layout();
+                    nanos.set(System.nanoTime() - t0);
+                    left[0] = context.marketplaceViewModel().visibleListings().size();
+                });
+                (round == 0 ? firstRound : later).add(nanos.get() / 1e6);
+                shown.add(left[0]);
+            }
+            assertThat(shown.get(0)).isEqualTo(ADDONS); // "a" matches every addon
+            assertThat(shown.get("addon 4".length() - 1)).isPositive().isLessThan(ADDONS);
+            robot.interact(() -> search.setText(""));
+        }
+        System.out.println("BENCH cards left after each keystroke of '" + TYPED + "': " + shown);
+        print("filter per keystroke over " + ADDONS + ", first round (cold)", firstRound);
+        print("filter per keystroke over " + ADDONS + ", rounds 2-" + FILTER_ROUNDS, later);
+
+        // 4. cold start of the packaged console
+        Path jar = Path.of("target", "desktop-app.jar");
+        if (Files.exists(jar)) {
+            List<Double> starts = new ArrayList<>();
+            for (int i = 0; i < START_RUNS; i++) {
+                starts.add(coldStart(jar, dir.resolve("start-" + i)));
+            }
+            print("cold start, java -jar " + jar + " to an interactive window", starts);
+            // the same with an AppCDS archive of the classes a start loads (made by one run; not shipped: java -jar
+            // cannot name it, a launcher can, e.g. jpackage --java-options)
+            Path archive = dir.resolve("console.jsa");
+            coldStart(jar, dir.resolve("start-dump"), "-XX:ArchiveClassesAtExit=" + archive);
+            List<Double> cds = new ArrayList<>();
+            for (int i = 0; i < START_RUNS; i++) {
+                cds.add(coldStart(jar, dir.resolve("start-cds-" + i), "-XX:SharedArchiveFile=" + archive));
+            }
+            print("cold start with -XX:SharedArchiveFile (AppCDS, dynamic archive)", cds);
+        } else {
+            System.out.println("BENCH cold start not measured: " + jar.toAbsolutePath() + " is missing (package first)");
+        }
+        machine("end");
+    }
+
+    private ConsoleContext context;
+
+    /** Connects a fresh console to the catalog and times it until the marketplace's first cards are laid out and drawn. */
+    private double wholePath(FxRobot robot, Path catalog, Path work) {
         SignedCatalogSource source = new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"),
-                dir.resolve("state"), dir.resolve("cache"));
-        ConsoleContext[] context = new ConsoleContext[1];
+                work.resolve("state"), work.resolve("cache"));
+        InMemoryAgent agent = new InMemoryAgent();
         robot.interact(() -> {
-            context[0] = new ConsoleContext(dir.resolve("config"), new InMemoryConnector(agent), source,
+            context = new ConsoleContext(work.resolve("config"), new InMemoryConnector(agent), source,
                     new CurrentThreadTaskExecutor(), new ScriptedDialogs(), Clock.systemUTC());
-            Scene scene = new Scene(context[0].mainWindow(), 1280, 800);
+            Scene scene = new Scene(context.mainWindow(), 1280, 800);
             scene.getStylesheets().add(ConsoleApp.class.getResource("console.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
-            context[0].session().saveProfile(Optional.empty(), new ServerProfile("bench", "https://127.0.0.1:1", Optional.empty()),
+            context.session().saveProfile(Optional.empty(), new ServerProfile("bench", "https://127.0.0.1:1", Optional.empty()),
                     Optional.of(InMemoryConnector.TOKEN));
-            context[0].mainViewModel().show(NavEntry.MARKETPLACE);
+            context.mainViewModel().show(NavEntry.MARKETPLACE);
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
         });
-
-        // fetched, verified and rendered: connect loads the catalog (synchronously here), then a frame is drawn
-        AtomicLong loadNanos = new AtomicLong();
+        AtomicLong nanos = new AtomicLong();
         robot.interact(() -> {
             long t0 = System.nanoTime();
-            context[0].session().connect(context[0].session().profiles().get(0));
+            // connecting loads the catalog (synchronously here: the executor runs tasks on the calling thread)
+            context.session().connect(context.session().profiles().get(0));
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
             stage.getScene().snapshot(null);
-            loadNanos.set(System.nanoTime() - t0);
+            nanos.set(System.nanoTime() - t0);
         });
-        assertThat(context[0].catalog().listings()).hasSize(ADDONS);
+        assertThat(context.catalog().listings()).hasSize(ADDONS);
+        return nanos.get() / 1e6;
+    }
 
-        // filtering as you type: each keystroke is a new query, filtered, sorted, laid out
-        String typed = "addon 4 support";
-        long[] perKey = new long[typed.length()];
-        for (int round = 0; round < 3; round++) { // the first two rounds warm the JIT; the last is reported
-        for (int k = 1; k <= typed.length(); k++) {
-            String prefix = typed.substring(0, k);
-            int key = k - 1;
-            robot.interact(() -> {
-                long t0 = System.nanoTime();
-                context[0].marketplaceViewModel().queryProperty().set(prefix);
-                stage.getScene().getRoot().applyCss();
-                stage.getScene().getRoot().layout();
-                perKey[key] = System.nanoTime() - t0;
-            });
+    /** Runs this class path's {@link CatalogBenchFixture} in a fresh JVM; returns the milliseconds it reports. */
+    private static double child(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                CatalogBenchFixture.class.getName()));
+        command.addAll(args);
+        return parse(run(command), "BENCH-CHILD ");
+    }
+
+    private static double coldStart(Path jar, Path config, String... jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (System.getenv("DISPLAY") == null && Files.isExecutable(Path.of("/usr/bin/xvfb-run"))) {
+            command.addAll(List.of("/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"));
         }
-        robot.interact(() -> context[0].marketplaceViewModel().queryProperty().set(""));
+        command.add(java());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-D" + ConsoleApp.EXIT_WHEN_INTERACTIVE + "=true", "-jar", jar.toString(),
+                "--config-dir", config.toString()));
+        return parse(run(command), "BENCH window interactive ");
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("bench-child", ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean done = p.waitFor(3, TimeUnit.MINUTES);
+        if (!done) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
         }
-        long[] sorted = perKey.clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "BENCH catalog of %d addons fetched+verified (TUF) alone: %.0f ms%n", verified, verifyNanos / 1e6);
-        System.out.printf(Locale.ROOT, "BENCH catalog of %d addons fetched+verified+rendered: %.0f ms%n", ADDONS, loadNanos.get() / 1e6);
-        System.out.printf(Locale.ROOT, "BENCH filter per keystroke over %d addons: median %.1f ms, max %.1f ms (%d keystrokes, %d left)%n",
-                ADDONS, sorted[sorted.length / 2] / 1e6, sorted[sorted.length - 1] / 1e6, perKey.length,
-                context[0].marketplaceViewModel().visibleListings().size());
-        System.out.printf(Locale.ROOT, "BENCH machine: %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        if (!done || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + (done ? " failed" : " timed out") + ":\n" + out);
+        }
+        return out;
+    }
+
+    private static double parse(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> Double.parseDouble(l.substring(prefix.length()).split(" ")[0]))
+                .orElseThrow(() -> new IllegalStateException("no '" + prefix + "' line in:\n" + output));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void print(String what, List<Double> ms) {
+        double[] a = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = (a[(a.length - 1) / 2] + a[a.length / 2]) / 2;
+        double p90 = a[(int) Math.ceil(0.9 * a.length) - 1];
+        System.out.printf(Locale.ROOT, "BENCH %s: median %.1f ms, min %.1f, p90 %.1f, max %.1f (n=%d) %s%n", what, median, a[0], p90,
+                a[a.length - 1], a.length, Arrays.toString(ms.stream().map(x -> Math.round(x)).toArray()));
+    }
+
+    private static void machine(String when) throws IOException {
+        String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).trim() : "n/a";
+        System.out.printf(Locale.ROOT, "BENCH machine at %s (%s): %d cores, load average %s, Java %s (%s), %s %s%n", when,
+                Instant.now(), Runtime.getRuntime().availableProcessors(), load, System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 }

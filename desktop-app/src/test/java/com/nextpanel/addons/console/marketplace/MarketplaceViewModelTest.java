@@ -7,6 +7,10 @@ import com.nextpanel.addons.console.NavEntry;
 import com.nextpanel.addons.console.testing.Consoles;
 import com.nextpanel.addons.console.testing.InMemoryAgent;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +52,67 @@ class MarketplaceViewModelTest {
         assertThat(vm.summaryProperty().get()).isEqualTo("1 of 4 addons");
         vm.queryProperty().set("");
         assertThat(vm.visibleListings()).hasSize(4);
+    }
+
+    @Test
+    void filteringAsYouTypeShowsExactlyWhatANaiveFilterOfTheSortedCatalogShows() {
+        Random random = new Random(42);
+        String[] categories = {"Support", "Marketing", "Notifications", "Payments"};
+        String[] words = {"chat", "Mail", "hub", "SMS", "invoice", "report", "Alert", "live", "sync", "ÉTÉ"};
+        InMemoryAgent agent = new InMemoryAgent();
+        for (int i = 0; i < 300; i++) {
+            String name = words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)] + " " + i;
+            // duplicate names on purpose: the id breaks the tie
+            agent.withCatalog(String.format(Locale.ROOT, "addon_%03d", i), i % 50 == 0 ? "Same name" : name,
+                    categories[random.nextInt(categories.length)], "Does " + words[random.nextInt(words.length)] + " things", "1.0.0");
+        }
+        MarketplaceViewModel big = new Consoles(config.resolve("big"), agent).connected().context.marketplaceViewModel();
+        List<AddonListing> all = List.copyOf(big.visibleListings());
+        assertThat(all).hasSize(300);
+
+        for (int round = 0; round < 200; round++) {
+            String query = switch (random.nextInt(4)) {
+                case 0 -> "";
+                case 1 -> words[random.nextInt(words.length)].substring(0, 1 + random.nextInt(3));
+                case 2 -> " " + words[random.nextInt(words.length)].toUpperCase(Locale.ROOT) + " ";
+                default -> Integer.toString(random.nextInt(300));
+            };
+            String category = random.nextInt(3) == 0 ? categories[random.nextInt(categories.length)] : MarketplaceViewModel.ALL_CATEGORIES;
+            SortOrder order = random.nextInt(5) == 0 ? SortOrder.values()[random.nextInt(SortOrder.values().length)] : big.sortProperty().get();
+            big.sortProperty().set(order);
+            big.categoryProperty().set(category);
+            // typed key by key, as a user does
+            for (int k = 0; k <= query.length(); k++) {
+                big.queryProperty().set(query.substring(0, k));
+            }
+
+            String q = query.trim().toLowerCase(Locale.ROOT);
+            Comparator<AddonListing> byName = Comparator.comparing(AddonListing::name, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(AddonListing::id);
+            Comparator<AddonListing> naiveOrder = switch (order) {
+                case NAME, INSTALLED_FIRST -> byName; // nothing is installed here
+                case CATEGORY -> Comparator.comparing(AddonListing::category).thenComparing(byName);
+                case MOST_VERSIONS -> byName; // every addon has one version
+            };
+            List<AddonListing> naive = all.stream()
+                    .filter(l -> category.equals(MarketplaceViewModel.ALL_CATEGORIES) || l.category().equals(category))
+                    .filter(l -> l.matches(q))
+                    .sorted(naiveOrder)
+                    .toList();
+            assertThat(big.visibleListings()).as("query '%s' in %s sorted by %s", query, category, order).containsExactlyElementsOf(naive);
+        }
+    }
+
+    @Test
+    void aCatalogReloadedDuringASearchIsSearchedInItsNewListings() {
+        vm.queryProperty().set("invoice");
+        assertThat(vm.visibleListings()).isEmpty();
+
+        console.agent.withCatalog("invoice_reminders", "Invoice Reminders", "Billing", "Reminds customers of unpaid invoices.", "1.0.0");
+        vm.refresh();
+
+        assertThat(vm.visibleListings()).extracting(AddonListing::id).containsExactly("invoice_reminders");
+        assertThat(vm.summaryProperty().get()).isEqualTo("1 of 5 addons");
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.nextpanel.addons.agent.api.PlanApi;
 import com.nextpanel.addons.agent.core.BillingCore;
 import com.nextpanel.addons.agent.db.Database;
 import com.nextpanel.addons.agent.host.AddonHost;
+import com.nextpanel.addons.agent.host.HostSettings;
 import com.nextpanel.addons.agent.server.AgentServer;
 import com.nextpanel.addons.agent.server.TlsIdentity;
 import com.nextpanel.addons.agent.server.TokenStore;
@@ -100,7 +101,8 @@ public final class Agent implements AutoCloseable {
             Database database = Database.open(config.effectiveDatabase());
             started.push(database);
             BillingCore core = BillingCore.start(database);
-            AddonHost host = new AddonHost(BillingCore.ROUTE_PREFIXES);
+            AddonHost host = new AddonHost(BillingCore.ROUTE_PREFIXES,
+                    HostSettings.defaults().withStartTimeout(config.addonStartTimeout()));
             started.push(host);
             JobsModule jobs = jobsFactory.start(new AgentParts(config, database, core, host, catalog,
                     Clock.systemUTC()));

@@ -9,9 +9,12 @@ public enum ErrorCode {
     UNAUTHORIZED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
     CONFLICT(409),
     PAYLOAD_TOO_LARGE(413),
     CATALOG_UNTRUSTED(502),
+    /** The addon routes for a path are being replaced; try again. */
+    UNAVAILABLE(503),
     INTERNAL(500);
 
     private final int httpStatus;

@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-password", paramLabel = "P", description = "Database password (default: none).")
     private String dbPassword;
 
+    @Option(names = "--addon-start-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long an addon's start may take before its install, update or enable fails and is"
+                    + " rolled back (default: ${DEFAULT-VALUE}).")
+    private int addonStartTimeoutSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         AgentConfig config = validate();
@@ -103,8 +108,12 @@ final class ServeCommand implements Callable<Integer> {
         } else if (dbUser != null || dbPassword != null) {
             throw usage("--db-user and --db-password need --db-url");
         }
+        if (addonStartTimeoutSeconds <= 0) {
+            throw usage("--addon-start-timeout must be a positive number of seconds: " + addonStartTimeoutSeconds);
+        }
         return new AgentConfig(dataDir, bind, port, database, Optional.ofNullable(catalog),
-                Optional.ofNullable(trustRoot).map(p -> p.toAbsolutePath().normalize()));
+                Optional.ofNullable(trustRoot).map(p -> p.toAbsolutePath().normalize()),
+                java.time.Duration.ofSeconds(addonStartTimeoutSeconds));
     }
 
     private CommandLine.ParameterException usage(String message) {

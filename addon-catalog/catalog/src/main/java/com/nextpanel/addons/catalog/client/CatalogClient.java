@@ -61,7 +61,15 @@ public final class CatalogClient {
      */
     public synchronized VerifiedCatalog refresh() {
         TrustState start = TrustState.load(stateDir, trustedRoot);
-        MetadataUpdater updater = new MetadataUpdater(source, limits, clock.instant(), s -> s.save(stateDir));
+        // Persist only what adds to the trusted state: a refresh that learns nothing new (the usual case, once per
+        // install plan) would otherwise fsync and rename two files three times over.
+        TrustState[] saved = {start};
+        MetadataUpdater updater = new MetadataUpdater(source, limits, clock.instant(), s -> {
+            if (!s.sameAs(saved[0])) {
+                s.save(stateDir);
+                saved[0] = s;
+            }
+        });
         updater.anchorName(trustedRootName);
         MetadataUpdater.Trusted t = updater.update(start);
         List<CatalogTarget> targets = new ArrayList<>();

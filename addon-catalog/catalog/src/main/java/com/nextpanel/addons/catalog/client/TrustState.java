@@ -10,6 +10,7 @@ import com.nextpanel.addons.catalog.tuf.TufJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -58,13 +59,24 @@ record TrustState(String anchorSha256, byte[] rootBytes, int timestampVersion, i
         return new TrustState(anchorSha256, rootBytes, timestamp, snapshot, targets);
     }
 
+    /** @return whether both hold the same anchor, root bytes and versions (a record compares arrays by identity) */
+    boolean sameAs(TrustState other) {
+        return anchorSha256.equals(other.anchorSha256) && Arrays.equals(rootBytes, other.rootBytes)
+                && timestampVersion == other.timestampVersion && snapshotVersion == other.snapshotVersion
+                && targetsVersion == other.targetsVersion;
+    }
+
     void save(Optional<Path> stateDir) {
         if (stateDir.isEmpty()) {
             return;
         }
         try {
             Files.createDirectories(stateDir.get());
-            AtomicFiles.write(stateDir.get().resolve(ROOT), rootBytes);
+            Path root = stateDir.get().resolve(ROOT);
+            // the root changes only on rotation; each write is an fsync, and a refresh saves four times
+            if (!Files.exists(root) || !Arrays.equals(Files.readAllBytes(root), rootBytes)) {
+                AtomicFiles.write(root, rootBytes);
+            }
             ObjectNode v = TufJson.object();
             v.put("anchor", anchorSha256);
             v.put("timestamp", timestampVersion);

@@ -76,6 +76,12 @@ public final class CanonicalJson {
 
     private static void writeString(String value, StringBuilder out) {
         out.append('"');
+        // nearly every string needs no escape: append it whole (a bulk copy) rather than char by char,
+        // which matters for a targets.json of thousands of entries read by a JVM that has not compiled this yet
+        if (value.indexOf('"') < 0 && value.indexOf('\\') < 0) {
+            out.append(value).append('"');
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {

@@ -26,7 +26,7 @@ public final class Signatures {
      */
     public static List<String> verifyThreshold(SignedEnvelope envelope, Map<String, TufKey> keys, RoleKeys roleKeys,
                                                String roleName, String file) {
-        byte[] message = envelope.canonicalSigned();
+        byte[] message = envelope.canonicalBytes();
         Set<String> validIds = new TreeSet<>();
         // the same public key listed under two ids is still one key
         Set<String> countedPublicKeys = new HashSet<>();

@@ -8,26 +8,43 @@ import com.nextpanel.addons.catalog.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A metadata file on the wire: {@code {"signed": {...}, "signatures": [{"keyid", "sig"}]}}. The signatures
  * cover the canonical JSON of {@code signed} exactly as received, so unknown fields stay covered.
+ *
+ * <p>A class rather than a record because it keeps that canonical form, computed once: for a catalog of
+ * thousands of targets, encoding (and copying) the {@code signed} tree is most of the work of checking it,
+ * and parsing, threshold checks and signing all need the same bytes. Treat {@link #signed()} as read-only.
  */
-public record SignedEnvelope(ObjectNode signed, List<Signature> signatures) {
+public final class SignedEnvelope {
 
-    public SignedEnvelope {
-        signed = signed.deepCopy();
-        signatures = List.copyOf(signatures);
+    private final ObjectNode signed;
+    private final List<Signature> signatures;
+    private final byte[] canonical;
+
+    /** Copies {@code signed}, so later changes to the caller's tree cannot change what was signed. */
+    public SignedEnvelope(ObjectNode signed, List<Signature> signatures) {
+        this(signed.deepCopy(), signatures, null);
+    }
+
+    /** @param owned a tree nobody else holds; {@code canonical} its canonical JSON, or null to compute it */
+    private SignedEnvelope(ObjectNode owned, List<Signature> signatures, byte[] canonical) {
+        this.signed = owned;
+        this.signatures = List.copyOf(signatures);
+        this.canonical = canonical != null ? canonical : CanonicalJson.encode(owned);
     }
 
     /** Signs {@code signed} with every key in {@code keys} (in that order). */
     public static SignedEnvelope sign(ObjectNode signed, Collection<SigningKey> keys) {
-        byte[] canonical = CanonicalJson.encode(signed);
+        ObjectNode copy = signed.deepCopy();
+        byte[] canonical = CanonicalJson.encode(copy);
         List<Signature> sigs = new ArrayList<>();
         for (SigningKey key : keys) {
             sigs.add(new Signature(key.keyId(), key.signHex(canonical)));
         }
-        return new SignedEnvelope(signed, sigs);
+        return new SignedEnvelope(copy, sigs, canonical);
     }
 
     public static SignedEnvelope parse(byte[] bytes, String fileName) {
@@ -48,16 +65,32 @@ public record SignedEnvelope(ObjectNode signed, List<Signature> signatures) {
             }
             list.add(new Signature(s.get("keyid").textValue(), s.get("sig").textValue()));
         }
+        byte[] canonical;
         try {
-            CanonicalJson.encode(signed);
+            canonical = CanonicalJson.encode(signed);
         } catch (IllegalArgumentException e) {
             throw new CatalogException(ErrorCode.METADATA_MALFORMED, fileName + ": " + e.getMessage(), e);
         }
-        return new SignedEnvelope((ObjectNode) signed, list);
+        // the tree was parsed here and is held by nobody else: no copy
+        return new SignedEnvelope((ObjectNode) signed, list, canonical);
     }
 
+    public ObjectNode signed() {
+        return signed;
+    }
+
+    public List<Signature> signatures() {
+        return signatures;
+    }
+
+    /** @return the canonical JSON of {@code signed}: the bytes the signatures cover */
     public byte[] canonicalSigned() {
-        return CanonicalJson.encode(signed);
+        return canonical.clone();
+    }
+
+    /** The same bytes without a copy, for the threshold check (never handed out of this package). */
+    byte[] canonicalBytes() {
+        return canonical;
     }
 
     public ObjectNode toJson() {
@@ -72,5 +105,21 @@ public record SignedEnvelope(ObjectNode signed, List<Signature> signatures) {
 
     public byte[] toBytes() {
         return TufJson.pretty(toJson());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SignedEnvelope e && signed.equals(e.signed) && signatures.equals(e.signatures);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(signed, signatures);
+    }
+
+    @Override
+    public String toString() {
+        return "SignedEnvelope[" + signed.path("_type").asText("?") + " v" + signed.path("version").asText("?")
+                + ", " + signatures.size() + " signature(s)]";
     }
 }

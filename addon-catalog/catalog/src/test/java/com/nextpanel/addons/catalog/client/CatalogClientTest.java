@@ -129,6 +129,32 @@ class CatalogClientTest {
     }
 
     @Test
+    void aRefreshThatLearnsNothingNewLeavesTheStateFilesUntouchedAndANewPublicationIsSaved() throws Exception {
+        RepoFixture repo = RepoFixture.create(tmp.resolve("repo")).addPackage("ai_chatbot", "1.0.0").publish();
+        Path state = tmp.resolve("state");
+        CatalogClient client = repo.client().stateDir(state).build();
+        client.refresh();
+        Object versionsFile = Files.readAttributes(state.resolve("versions.json"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object rootFile = Files.readAttributes(state.resolve("root.json"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        String versions = Files.readString(state.resolve("versions.json"));
+
+        client.refresh();
+        repo.client().stateDir(state).build().refresh();
+
+        // every save writes a new file and renames it over the old one: the same file means no save
+        assertThat(Files.readAttributes(state.resolve("versions.json"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(versionsFile);
+        assertThat(Files.readAttributes(state.resolve("root.json"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(rootFile);
+
+        repo.addPackage("ai_chatbot", "1.1.0").publish();
+        assertThat(client.refresh().targets()).hasSize(2);
+        assertThat(Files.readString(state.resolve("versions.json"))).isNotEqualTo(versions);
+    }
+
+    @Test
     void rollbackOfSnapshotOrTargetsBehindANewTimestampIsRejected() {
         RepoFixture repo = RepoFixture.create(tmp.resolve("repo")).addPackage("ai_chatbot", "1.0.0").publish().publish();
         Path state = tmp.resolve("state");
@@ -368,6 +394,39 @@ class CatalogClientTest {
         RepoFixture second = RepoFixture.create(tmp.resolve("second")).addPackage("ai_chatbot", "1.0.0").publish();
 
         assertThat(second.client().stateDir(state).build().refresh().timestamp().version()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnchangedTrustedRootIsNotRewrittenOnEveryRefresh() throws Exception {
+        RepoFixture repo = RepoFixture.create(tmp.resolve("repo")).addPackage("ai_chatbot", "1.0.0").publish();
+        Path state = tmp.resolve("state");
+        repo.client().stateDir(state).build().refresh();
+        java.nio.file.attribute.FileTime marked = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(state.resolve("root.json"), marked);
+        byte[] versionsBefore = Files.readAllBytes(state.resolve("versions.json"));
+
+        repo.versions(2, 2, 2).publish();
+        repo.client().stateDir(state).build().refresh();
+
+        assertThat(Files.getLastModifiedTime(state.resolve("root.json"))).isEqualTo(marked);
+        assertThat(Files.readAllBytes(state.resolve("versions.json"))).isNotEqualTo(versionsBefore);
+    }
+
+    @Test
+    void aTargetsSummaryAsJsonIsExactlyWhatTheStrictMetadataParserReadsFromItsBytes() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode custom = com.nextpanel.addons.catalog.tuf.TufJson.parseObject("""
+                {"id":"ai_chatbot","name":"AI Chatbot","version":"1.1.0-rc.1","description":"Chats","category":"Support",
+                 "requires":{"core":">=2.0.0 <3.0.0","addons":{"notification_hub":"^1.0"}},"conflicts":["old_chat"],
+                 "routes":["/api/v1/chat"],"permissions":["billing.customers:read"],"tables":["chat_sessions"],
+                 "console":{"navigation":[{"parent":"Support","label":"Live Chats","icon":"message-circle",
+                   "view":{"type":"table","route":"/api/v1/chat/sessions","columns":[{"field":"id","label":"Id"}]}}]},
+                 "changelog":"Streaming replies"}""".getBytes(java.nio.charset.StandardCharsets.UTF_8), "custom");
+        com.nextpanel.addons.catalog.manifest.ManifestSummary summary = SummaryJson.fromCustom(custom, "custom");
+        byte[] bytes = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().writeValueAsBytes(summary);
+
+        assertThat(SummaryJson.toCustom(summary))
+                .isEqualTo(com.nextpanel.addons.catalog.tuf.TufJson.parseObject(bytes, "summary"))
+                .isEqualTo(custom);
     }
 
     @Test

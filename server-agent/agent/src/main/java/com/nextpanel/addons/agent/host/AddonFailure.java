@@ -28,6 +28,16 @@ public final class AddonFailure extends RuntimeException {
         return failure;
     }
 
+    /**
+     * @param message what did not finish in time, e.g. {@code addon chat 1.0.0 did not start within 30 s}
+     * @param where the stack of the addon's thread when the time ran out: where it hangs
+     */
+    static AddonFailure timedOut(String message, StackTraceElement[] where) {
+        AddonFailure failure = new AddonFailure(message, java.util.concurrent.TimeoutException.class.getName(), null);
+        failure.setStackTrace(where);
+        return failure;
+    }
+
     private static Throwable copyCauses(Throwable cause, int depth) {
         if (cause == null || depth == 0) {
             return null;

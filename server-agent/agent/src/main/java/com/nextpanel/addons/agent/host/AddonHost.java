@@ -79,7 +79,8 @@ public final class AddonHost implements AutoCloseable {
      */
     public AddonWrapper prepare(ActivationRequest request) {
         checkPrefixesFree(request.id(), request.routePrefixes());
-        return AddonWrapper.start(request, parent, new DependencyCalls(dispatcher, request), w -> {
+        return AddonWrapper.start(request, parent, new DependencyCalls(dispatcher, request), settings.startTimeout(),
+                w -> {
             failed.put(w.id(), w);
             LOG.warn("{}", w.failure().map(Throwable::getMessage).orElse(w.toString()));
         });

@@ -1,5 +1,8 @@
 package com.nextpanel.addons.agent.host;
 
+import com.nextpanel.addons.agent.AgentException;
+import com.nextpanel.addons.agent.ErrorCode;
+import com.nextpanel.addons.agent.server.ErrorWriter;
 import com.nextpanel.addons.spi.AddonResponse;
 import com.nextpanel.addons.spi.HttpMethod;
 import java.io.IOException;
@@ -21,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves addon routes: matches a request under {@code /api/v1/} against the current {@link RouteTable}, calls the
- * addon's handler (see {@link RouteDispatcher}) and writes its answer. Answers 404 {@code {"error","message"}} when
- * no route matches, 405 when only other methods do, 400 for a body {@code jsonBody()} cannot read, 413 for a body
- * over the cap and 500 when the handler throws. Requests outside {@code /api/v1/} are left to other handlers.
+ * addon's handler (see {@link RouteDispatcher}) and writes its answer. The host's own refusals go out through the
+ * agent's one {@link ErrorWriter}: 404 when no route matches, 405 when only other methods do, 400 for a body
+ * {@code jsonBody()} cannot read, 413 for a body over the cap, 500 when the handler throws, 503 during a swap. Requests outside {@code /api/v1/} are left to other handlers.
  * Mount it after the core's routes, behind authentication.
  */
 public final class AddonRoutesHandler extends Handler.Abstract {
@@ -44,59 +47,72 @@ public final class AddonRoutesHandler extends Handler.Abstract {
         if (rawPath == null || !rawPath.startsWith(RoutePattern.API_ROOT)) {
             return false;
         }
+        try {
+            write(response, callback, answer(request));
+        } catch (AgentException e) {
+            ErrorWriter.write(response, callback, e);
+        }
+        return true;
+    }
+
+    /**
+     * @return the addon's answer
+     * @throws AgentException what the host refuses: a malformed URI or body, no route, a body over the cap, an addon
+     *         that failed or answered nothing
+     */
+    private AddonResponse answer(Request request) throws IOException {
         List<String> segments;
         Map<String, String> query;
         try {
-            segments = decodeSegments(rawPath);
+            segments = decodeSegments(request.getHttpURI().getPath());
             query = QueryString.parse(request.getHttpURI().getQuery());
         } catch (IllegalArgumentException e) {
-            return write(response, callback, ErrorAnswers.badRequest("malformed request URI " + request.getHttpURI()));
+            throw new AgentException(ErrorCode.BAD_REQUEST, "malformed request URI " + request.getHttpURI());
         }
         String path = "/" + String.join("/", segments);
         Optional<HttpMethod> method = method(request.getMethod());
         if (method.isEmpty()) {
-            boolean known = dispatcher.table().matchesAnyMethod(segments);
-            return write(response, callback, known
-                    ? ErrorAnswers.error(405, "method_not_allowed", request.getMethod() + " is not allowed on " + path)
-                    : ErrorAnswers.notFound("no route for " + request.getMethod() + " " + path));
+            if (dispatcher.table().matchesAnyMethod(segments)) {
+                throw new AgentException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on "
+                        + path);
+            }
+            throw new AgentException(ErrorCode.NOT_FOUND, "no route for " + request.getMethod() + " " + path);
         }
         if (dispatcher.table().match(method.get(), segments).isEmpty()) {
             // answered before reading a body that nobody wants
-            return write(response, callback, dispatch(new HttpAddonRequest(method.get(), path, query, n -> null, ""),
-                    segments));
+            return dispatch(new HttpAddonRequest(method.get(), path, query, n -> null, ""), segments);
         }
-        Optional<String> body = readBody(request);
-        if (body.isEmpty()) {
-            return write(response, callback, ErrorAnswers.error(413, "payload_too_large",
-                    "request body over " + maxBodyBytes + " bytes"));
-        }
-        HttpAddonRequest addonRequest = new HttpAddonRequest(method.get(), path, query,
-                name -> request.getHeaders().get(name), body.get());
-        return write(response, callback, dispatch(addonRequest, segments));
+        String body = readBody(request).orElseThrow(() -> new AgentException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "request body over " + maxBodyBytes + " bytes"));
+        return dispatch(new HttpAddonRequest(method.get(), path, query, name -> request.getHeaders().get(name), body),
+                segments);
     }
 
     private AddonResponse dispatch(HttpAddonRequest request, List<String> segments) {
         try {
             AddonResponse answer = dispatcher.dispatch(request, segments, owner -> true);
-            return answer != null ? answer : ErrorAnswers.error(500, "internal", "an addon answered nothing on "
-                    + request.method() + " " + request.path());
+            if (answer == null) {
+                throw new AgentException(ErrorCode.INTERNAL, "an addon answered nothing on " + request.method() + " "
+                        + request.path());
+            }
+            return answer;
         } catch (RouteDispatcher.RouteFailure failure) {
             Route route = failure.route();
             if (failure.getCause() instanceof HttpAddonRequest.MalformedBodyException malformed) {
-                return ErrorAnswers.badRequest(malformed.getMessage());
+                throw new AgentException(ErrorCode.BAD_REQUEST, malformed.getMessage());
             }
             LOG.warn("addon {} failed on {} {}", route.owner(), request.method(), request.path(),
                     AddonFailure.of("route " + route.describe(), failure.getCause()));
-            return ErrorAnswers.error(500, "internal", "addon " + route.owner().addonId() + " failed to answer "
+            throw new AgentException(ErrorCode.INTERNAL, "addon " + route.owner().addonId() + " failed to answer "
                     + route.describe());
         }
     }
 
-    private static boolean write(Response response, Callback callback, AddonResponse answer) {
+    /** Writes what the addon answered; the host's own errors go through {@link ErrorWriter}. */
+    private static void write(Response response, Callback callback, AddonResponse answer) {
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         response.write(true, ByteBuffer.wrap(answer.body().getBytes(StandardCharsets.UTF_8)), callback);
-        return true;
     }
 
     /** @return the body, or empty when it is over the cap */

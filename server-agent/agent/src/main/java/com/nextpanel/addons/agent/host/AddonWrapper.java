@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +53,11 @@ public final class AddonWrapper {
      *         {@code onFailure} is {@link AddonState#FAILED}
      */
     static AddonWrapper start(ActivationRequest request, ClassLoader parent, DependencyCalls calls,
-            java.util.function.Consumer<AddonWrapper> onFailure) {
+            Duration startTimeout, java.util.function.Consumer<AddonWrapper> onFailure) {
         AddonWrapper w = new AddonWrapper(request);
         try {
             w.load(request, parent);
-            w.startAndCheck(request, calls);
+            w.startAndCheck(request, calls, startTimeout);
             return w;
         } catch (AgentException e) {
             w.fail(e);
@@ -88,13 +92,16 @@ public final class AddonWrapper {
         state = AddonState.LOADED;
     }
 
-    private void startAndCheck(ActivationRequest request, DependencyCalls calls) {
+    private void startAndCheck(ActivationRequest request, DependencyCalls calls, Duration timeout) {
         CollectingRouteRegistry registry = new CollectingRouteRegistry(owner, routePrefixes);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            callIn(loader, () -> {
+            bounded("start", deadline, timeout, () -> {
                 addon.start(new HostAddonContext(request, registry, calls));
                 return null;
             });
+        } catch (AgentException e) {
+            throw e;
         } catch (Throwable e) {
             throw failure("failed to start", e);
         } finally {
@@ -102,7 +109,9 @@ public final class AddonWrapper {
         }
         HealthStatus health;
         try {
-            health = callIn(loader, addon::health);
+            health = bounded("health", deadline, timeout, addon::health);
+        } catch (AgentException e) {
+            throw e;
         } catch (Throwable e) {
             throw failure("failed its health check", e);
         }
@@ -119,6 +128,42 @@ public final class AddonWrapper {
                 ? ite.getCause() : thrown;
         AddonFailure copy = AddonFailure.of("addon " + id + " " + version + " " + what, cause);
         return new AgentException(ErrorCode.INTERNAL, copy.getMessage(), copy);
+    }
+
+    /**
+     * Runs {@code call} in the addon's classloader on a thread of its own and waits until {@code deadline}: an addon
+     * whose {@code start} or health check hangs fails the activation instead of holding up the job. Its thread is
+     * interrupted and, if it does not end, left behind (and logged), as with {@code stop}.
+     *
+     * @throws AgentException {@code INTERNAL} naming the addon and the timeout when the deadline passes
+     * @throws Throwable what {@code call} threw
+     */
+    private <T> T bounded(String what, long deadline, Duration timeout, Callable<T> call) throws Throwable {
+        ClassLoader targetLoader = loader;
+        FutureTask<T> task = new FutureTask<>(() -> callIn(targetLoader, call));
+        Thread runner = new Thread(task, "addon-" + what + "-" + id);
+        runner.setDaemon(true);
+        runner.start();
+        try {
+            return task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        } catch (TimeoutException e) {
+            AddonFailure copy = AddonFailure.timedOut("addon " + id + " " + version + " did not " + (what.equals("start")
+                    ? "start" : "answer its health check") + " within " + describe(timeout), runner.getStackTrace());
+            task.cancel(true);
+            LOG.warn("addon {} {}: {}() did not return within {}; its thread {} is interrupted", id, version, what,
+                    timeout, runner.getName(), copy);
+            throw new AgentException(ErrorCode.INTERNAL, copy.getMessage(), copy);
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** Records the failure, stops what was started and closes the classloader. */

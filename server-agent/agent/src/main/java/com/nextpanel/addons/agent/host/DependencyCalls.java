@@ -1,5 +1,6 @@
 package com.nextpanel.addons.agent.host;
 
+import com.nextpanel.addons.agent.AgentException;
 import com.nextpanel.addons.spi.AddonResponse;
 import com.nextpanel.addons.spi.HttpMethod;
 import java.util.List;
@@ -45,9 +46,12 @@ final class DependencyCalls {
                 name -> "X-Addon-Caller".equalsIgnoreCase(name) ? caller : null, body == null ? "" : body);
         try {
             return dispatcher.dispatch(request, segments, owner -> required.contains(owner.addonId()));
+        } catch (AgentException refused) {
+            // an answer to the calling addon, not an HTTP response: in the SPI's {"error","message"} shape
+            return AddonResponse.error(refused.code().httpStatus(), refused.code().code(), refused.getMessage());
         } catch (RouteDispatcher.RouteFailure failure) {
             if (failure.getCause() instanceof HttpAddonRequest.MalformedBodyException malformed) {
-                return ErrorAnswers.badRequest(malformed.getMessage());
+                return AddonResponse.badRequest(malformed.getMessage());
             }
             if (failure.getCause() instanceof Exception e) {
                 throw e;

@@ -1,5 +1,7 @@
 package com.nextpanel.addons.agent.host;
 
+import com.nextpanel.addons.agent.AgentException;
+import com.nextpanel.addons.agent.ErrorCode;
 import com.nextpanel.addons.spi.AddonResponse;
 import com.nextpanel.addons.spi.HttpMethod;
 import java.util.List;
@@ -28,7 +30,9 @@ final class RouteDispatcher {
     /**
      * @param request the request; its path parameters are bound here
      * @param allowed which owners may answer (all for HTTP, the required addons for a dependency call)
-     * @return the handler's answer, or a 404, 405 or 503 error answer of the host
+     * @return the handler's answer
+     * @throws AgentException {@code NOT_FOUND} or {@code METHOD_NOT_ALLOWED} when no allowed route matches,
+     *         {@code UNAVAILABLE} when the owner kept being unloaded (an update's swap)
      * @throws RouteFailure wrapping what the handler threw
      */
     AddonResponse dispatch(HttpAddonRequest request, List<String> segments, Predicate<RouteOwner> allowed)
@@ -39,10 +43,10 @@ final class RouteDispatcher {
                     .filter(m -> allowed.test(m.route().owner()));
             if (match.isEmpty()) {
                 if (table.matchesAnyMethod(segments)) {
-                    return ErrorAnswers.error(405, "method_not_allowed",
+                    throw new AgentException(ErrorCode.METHOD_NOT_ALLOWED,
                             request.method() + " is not allowed on " + request.path());
                 }
-                return ErrorAnswers.notFound("no route for " + request.method() + " " + request.path());
+                throw new AgentException(ErrorCode.NOT_FOUND, "no route for " + request.method() + " " + request.path());
             }
             Route route = match.get().route();
             InFlight inFlight = route.owner().inFlight();
@@ -58,7 +62,7 @@ final class RouteDispatcher {
                 inFlight.exit();
             }
         }
-        return ErrorAnswers.error(503, "unavailable", "the routes for " + request.path() + " are being replaced");
+        throw new AgentException(ErrorCode.UNAVAILABLE, "the routes for " + request.path() + " are being replaced");
     }
 
     /** What a route's handler threw, with the route. */

@@ -3,6 +3,7 @@ package com.nextpanel.addons.agent.install;
 import com.nextpanel.addons.agent.registry.AddonState;
 import com.nextpanel.addons.agent.registry.RegistryRow;
 import com.nextpanel.addons.agent.registry.RegistryStore;
+import com.nextpanel.addons.catalog.manifest.Manifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,12 +46,11 @@ public final class AddonBootstrap {
             }
             Path dir = dirs.staged(row.id(), row.version());
             try {
-                AddonManifest m = AddonManifest.parse(FileSteps.readManifestText(dir), dir.resolve("addon.json")
-                        .toString());
-                if (!m.id().equals(row.id()) || !m.version().equals(row.version())) {
+                Manifest m = Manifests.staged(dir);
+                if (!m.id().equals(row.id()) || !m.version().toString().equals(row.version())) {
                     throw new IllegalStateException(dir + " holds " + m.id() + " " + m.version());
                 }
-                for (String dep : m.requiresAddons().keySet()) {
+                for (String dep : m.requires().addons().keySet()) {
                     if (failed.containsKey(dep) || runtime.activeVersion(dep).isEmpty()) {
                         throw new IllegalStateException("its dependency " + dep + " is not running");
                     }
@@ -85,8 +85,8 @@ public final class AddonBootstrap {
             return;
         }
         try {
-            AddonManifest m = AddonManifest.parse(r.manifestJson(), "registry row of " + r.id());
-            for (String dep : m.requiresAddons().keySet()) {
+            Manifest m = r.manifest();
+            for (String dep : m.requires().addons().keySet()) {
                 RegistryRow d = byId.get(dep);
                 if (d != null) {
                     visit(d, byId, seen, out);

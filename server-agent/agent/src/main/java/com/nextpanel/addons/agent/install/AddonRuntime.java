@@ -1,5 +1,6 @@
 package com.nextpanel.addons.agent.install;
 
+import com.nextpanel.addons.catalog.manifest.Manifest;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ public interface AddonRuntime {
      *
      * @throws com.nextpanel.addons.agent.AgentException when it cannot start or is unhealthy; then nothing changed
      */
-    void activate(AddonManifest manifest, Path stagedDir);
+    void activate(Manifest manifest, Path stagedDir);
 
     /** Takes the addon's routes out, drains its requests and unloads its code. Idempotent. */
     void deactivate(String id);

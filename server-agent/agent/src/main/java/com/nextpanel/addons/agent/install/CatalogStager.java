@@ -5,9 +5,7 @@ import com.nextpanel.addons.agent.ErrorCode;
 import com.nextpanel.addons.catalog.CatalogException;
 import com.nextpanel.addons.catalog.archive.ExpectedTarget;
 import com.nextpanel.addons.catalog.archive.PackageReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.nextpanel.addons.catalog.archive.StagedPackage;
 import java.nio.file.Path;
 
 /** Stages packages with the catalog library's {@link PackageReader}, which checks every entry before writing. */
@@ -16,12 +14,11 @@ public final class CatalogStager implements PackageStager {
     private final PackageReader reader = new PackageReader();
 
     @Override
-    public AddonManifest stage(Path zip, ExpectedTarget expected, Path target) {
+    public StagedPackage stage(Path zip, ExpectedTarget expected, Path target) {
         try {
-            reader.extract(zip, expected, target);
+            StagedPackage staged = reader.extract(zip, expected, target);
             DiskOps.fsync(target.getParent());
-            return AddonManifest.parse(Files.readString(target.resolve("addon.json"), StandardCharsets.UTF_8),
-                    zip.getFileName() + "!addon.json");
+            return staged;
         } catch (CatalogException e) {
             ErrorCode code = switch (e.code()) {
                 case IO -> ErrorCode.INTERNAL;
@@ -29,9 +26,6 @@ public final class CatalogStager implements PackageStager {
                 default -> ErrorCode.BAD_REQUEST;
             };
             throw new AgentException(code, zip.getFileName() + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new AgentException(ErrorCode.INTERNAL, "cannot stage " + zip.getFileName() + " into " + target
-                    + ": " + e.getMessage(), e);
         }
     }
 }

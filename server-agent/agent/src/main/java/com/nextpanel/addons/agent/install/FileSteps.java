@@ -3,7 +3,14 @@ package com.nextpanel.addons.agent.install;
 import com.nextpanel.addons.agent.AgentException;
 import com.nextpanel.addons.agent.ErrorCode;
 import com.nextpanel.addons.agent.jobs.StepContext;
+import com.nextpanel.addons.catalog.CatalogException;
+import com.nextpanel.addons.catalog.archive.ExpectedTarget;
 import com.nextpanel.addons.catalog.client.CatalogTarget;
+import com.nextpanel.addons.catalog.client.SummaryJson;
+import com.nextpanel.addons.catalog.manifest.Manifest;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
+import com.nextpanel.addons.catalog.tuf.TufJson;
+import com.nextpanel.addons.catalog.version.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,11 +88,9 @@ final class FileSteps {
             Path zip = ctx.dirs().cache().resolve(get("sha256") + ".zip");
             DiskOps.deleteTree(dir); // an orphan left by an earlier crash (never the registered version)
             Files.createDirectories(dir.getParent());
-            AddonManifest staged = ctx.stager().stage(zip, new com.nextpanel.addons.catalog.archive.ExpectedTarget(get("id"),
-                    com.nextpanel.addons.catalog.version.Version.parse(get("version")), Files.size(zip), get("sha256")),
-                    dir);
-            AddonManifest expected = AddonManifest.parse(get("summary"), "catalog summary of " + get("id"));
-            String mismatch = mismatch(expected, staged);
+            Manifest staged = ctx.stager().stage(zip, new ExpectedTarget(get("id"), Version.parse(get("version")),
+                    Files.size(zip), get("sha256")), dir).manifest();
+            String mismatch = mismatch(signedSummary(), staged);
             if (!mismatch.isEmpty()) {
                 throw new AgentException(ErrorCode.CATALOG_UNTRUSTED, zip.getFileName() + ": addon.json differs from"
                         + " the catalog's signed summary: " + mismatch);
@@ -102,7 +107,18 @@ final class FileSteps {
             return "deleted " + ctx.dirs().dataDir().relativize(dir);
         }
 
-        private static String mismatch(AddonManifest expected, AddonManifest staged) {
+        private ManifestSummary signedSummary() {
+            String where = "catalog summary of " + get("id");
+            try {
+                return SummaryJson.fromCustom(TufJson.parseObject(get("summary").getBytes(StandardCharsets.UTF_8),
+                        where), where);
+            } catch (CatalogException e) {
+                throw new AgentException(ErrorCode.CATALOG_UNTRUSTED, e.getMessage(), e);
+            }
+        }
+
+        /** The parts the plan was made from must be what the package says. */
+        private static String mismatch(ManifestSummary expected, Manifest staged) {
             if (!expected.id().equals(staged.id())) {
                 return "id " + staged.id() + " instead of " + expected.id();
             }
@@ -115,8 +131,11 @@ final class FileSteps {
             if (!expected.permissions().equals(staged.permissions())) {
                 return "permissions " + staged.permissions() + " instead of " + expected.permissions();
             }
-            if (!expected.requiresAddons().equals(staged.requiresAddons())) {
-                return "requires " + staged.requiresAddons() + " instead of " + expected.requiresAddons();
+            if (!expected.requires().equals(staged.requires())) {
+                return "requires " + staged.requires() + " instead of " + expected.requires();
+            }
+            if (!expected.conflicts().equals(staged.conflicts())) {
+                return "conflicts " + staged.conflicts() + " instead of " + expected.conflicts();
             }
             return "";
         }
@@ -159,9 +178,5 @@ final class FileSteps {
                 }
             }
         }
-    }
-
-    static String readManifestText(Path dir) throws IOException {
-        return Files.readString(dir.resolve("addon.json"), StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package com.nextpanel.addons.agent.install;
 import com.nextpanel.addons.agent.host.ActivationRequest;
 import com.nextpanel.addons.agent.host.AddonHost;
 import com.nextpanel.addons.agent.host.AddonWrapper;
+import com.nextpanel.addons.catalog.manifest.Manifest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,10 @@ public final class HostRuntime implements AddonRuntime {
     }
 
     @Override
-    public void activate(AddonManifest m, Path stagedDir) {
-        ActivationRequest request = new ActivationRequest(m.id(), m.version(), stagedDir, m.entrypoint(), m.routes(),
-                List.copyOf(m.requiresAddons().keySet()), m.schema(), schemas.dataSource(m.id()), Map.of());
+    public void activate(Manifest m, Path stagedDir) {
+        ActivationRequest request = new ActivationRequest(m.id(), m.version().toString(), stagedDir, m.entrypoint(),
+                m.routes(), List.copyOf(m.requires().addons().keySet()), Manifests.schema(m.id()),
+                schemas.dataSource(m.id()), Map.of());
         AddonWrapper prepared = host.prepare(request);
         host.publish(prepared);
     }

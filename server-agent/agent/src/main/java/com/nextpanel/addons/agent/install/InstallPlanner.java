@@ -13,6 +13,14 @@ import com.nextpanel.addons.agent.registry.AddonState;
 import com.nextpanel.addons.agent.registry.InstalledAddon;
 import com.nextpanel.addons.agent.registry.RegistryRow;
 import com.nextpanel.addons.catalog.client.CatalogTarget;
+import com.nextpanel.addons.catalog.client.VerifiedCatalog;
+import com.nextpanel.addons.catalog.manifest.Manifest;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
+import com.nextpanel.addons.catalog.manifest.Permission;
+import com.nextpanel.addons.catalog.resolve.Request;
+import com.nextpanel.addons.catalog.resolve.Resolution;
+import com.nextpanel.addons.catalog.resolve.Resolver;
+import com.nextpanel.addons.catalog.version.Version;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +35,13 @@ import java.util.Optional;
 public final class InstallPlanner implements JobPlanner, PlanService {
 
     private final InstallSteps steps;
-    private final DependencyResolver resolver;
     private final String coreVersion;
+    private final Version core;
 
     public InstallPlanner(InstallSteps steps, String coreVersion) {
         this.steps = steps;
         this.coreVersion = coreVersion;
-        this.resolver = new DependencyResolver(coreVersion);
+        this.core = Version.parse(coreVersion);
     }
 
     @Override
@@ -76,14 +84,15 @@ public final class InstallPlanner implements JobPlanner, PlanService {
                 List<String> permissions = new ArrayList<>();
                 List<String> tables = new ArrayList<>();
                 for (CatalogTarget t : targets) {
-                    AddonManifest m = AddonManifest.from(t.summary(), t.path());
+                    ManifestSummary m = t.manifest();
                     boolean requested = m.id().equals(id);
-                    addons.add(new PlannedAddon(m.id(), m.version(),
+                    addons.add(new PlannedAddon(m.id(), t.version(),
                             requested ? current.map(RegistryRow::version) : Optional.empty(), !requested));
-                    schemas.add(m.schema());
+                    String schema = Manifests.schema(m.id());
+                    schemas.add(schema);
                     routes.addAll(m.routes());
-                    permissions.addAll(m.permissions());
-                    t.summary().path("tables").forEach(n -> tables.add(m.schema() + "." + n.asText()));
+                    permissions.addAll(Manifests.permissions(m.permissions()));
+                    m.tables().forEach(table -> tables.add(schema + "." + table));
                 }
                 CatalogTarget last = targets.get(targets.size() - 1);
                 return new PlanView(request.action(), id, last.version(), addons, schemas, tables, routes,
@@ -91,21 +100,23 @@ public final class InstallPlanner implements JobPlanner, PlanService {
             }
             case UNINSTALL, DISABLE, ENABLE -> {
                 RegistryRow row = checkInstalled(request.action(), id);
-                AddonManifest m = AddonManifest.parse(row.manifestJson(), "registry row of " + id);
+                Manifest m = row.manifest();
+                String schema = Manifests.schema(id);
                 return new PlanView(request.action(), id, row.version(),
-                        List.of(new PlannedAddon(id, row.version(), Optional.empty(), false)), List.of(m.schema()),
-                        request.action() == JobAction.UNINSTALL ? List.of(m.schema() + ".*") : List.of(),
-                        m.routes(), m.permissions(), false);
+                        List.of(new PlannedAddon(id, row.version(), Optional.empty(), false)), List.of(schema),
+                        request.action() == JobAction.UNINSTALL ? List.of(schema + ".*") : List.of(),
+                        m.routes(), Manifests.permissions(m.permissions()), false);
             }
             default -> throw new AgentException(ErrorCode.BAD_REQUEST, "cannot plan "
                     + request.action().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
-    private Map<String, AddonManifest> installedManifests() {
-        Map<String, AddonManifest> out = new LinkedHashMap<>();
+    /** @return what is installed, disabled addons included (they count as installed), as the resolver sees it */
+    private Map<String, ManifestSummary> installedSummaries() {
+        Map<String, ManifestSummary> out = new LinkedHashMap<>();
         for (RegistryRow r : steps.registry().rows()) {
-            out.put(r.id(), AddonManifest.parse(r.manifestJson(), "registry row of " + r.id()));
+            out.put(r.id(), Manifests.summary(r.manifest()));
         }
         return out;
     }
@@ -142,25 +153,32 @@ public final class InstallPlanner implements JobPlanner, PlanService {
         return current;
     }
 
-    /** @return the packages to bring in, dependencies first, after every check */
+    /**
+     * Plans with the catalog's {@link Resolver}, then checks the planned route prefixes against the live route
+     * table.
+     *
+     * @return the packages to bring in, dependencies first, after every check
+     * @throws AgentException {@code CONFLICT} with every reason when it cannot
+     */
     private List<CatalogTarget> resolve(JobAction action, String id, Optional<String> version) {
         steps.source().catalog(); // plan against the newest verified catalog
-        Optional<RegistryRow> current = checkRequested(action, id, version);
-        var catalog = steps.source().lastVerified();
-        Resolution r = resolver.resolve(catalog, installedManifests(), id, version, action == JobAction.UPDATE);
-        List<String> reasons = new ArrayList<>(r.reasons());
-        if (reasons.isEmpty() && action == JobAction.UPDATE) {
-            String target = r.targets().get(r.targets().size() - 1).version();
-            if (!DependencyResolver.satisfies(target, ">" + current.get().version())) {
-                reasons.add("addon " + id + " " + current.get().version() + " is installed; " + target
-                        + " is not newer");
-            }
-        }
-        if (reasons.isEmpty()) {
-            for (CatalogTarget t : r.targets()) {
-                AddonManifest m = AddonManifest.from(t.summary(), t.path());
+        checkRequested(action, id, version);
+        VerifiedCatalog catalog = steps.source().lastVerified();
+        Optional<Version> wanted = version.map(Version::parse);
+        Request request = action == JobAction.UPDATE ? new Request(Request.Action.UPDATE, id, wanted)
+                : new Request(Request.Action.INSTALL, id, wanted);
+        Resolution resolution = new Resolver(catalog.view(), core).resolve(request, installedSummaries());
+        List<String> reasons = new ArrayList<>();
+        List<CatalogTarget> targets = new ArrayList<>();
+        if (resolution instanceof Resolution.Refused refused) {
+            reasons.addAll(refused.messages());
+        } else {
+            for (ManifestSummary planned : ((Resolution.Plan) resolution).toInstall()) {
+                CatalogTarget t = catalog.find(planned.id(), planned.version()).orElseThrow(() -> new AgentException(
+                        ErrorCode.INTERNAL, "the resolver planned " + planned.coordinates() + ", not in the catalog"));
+                targets.add(t);
                 try {
-                    steps.runtime().checkPrefixesFree(m.id(), m.routes());
+                    steps.runtime().checkPrefixesFree(planned.id(), planned.routes());
                 } catch (AgentException e) {
                     reasons.add(e.getMessage());
                 }
@@ -170,7 +188,7 @@ public final class InstallPlanner implements JobPlanner, PlanService {
             throw new AgentException(ErrorCode.CONFLICT, "cannot " + action.name().toLowerCase(java.util.Locale.ROOT)
                     + " " + id + ": " + String.join("; ", reasons), reasons, null);
         }
-        return r.targets();
+        return targets;
     }
 
     private RegistryRow checkInstalled(JobAction action, String id) {
@@ -183,9 +201,8 @@ public final class InstallPlanner implements JobPlanner, PlanService {
                 if (other.id().equals(id)) {
                     continue;
                 }
-                AddonManifest m = AddonManifest.parse(other.manifestJson(), "registry row of " + other.id());
                 boolean counts = action == JobAction.UNINSTALL || other.state() == AddonState.ENABLED;
-                if (counts && m.requiresAddons().containsKey(id)) {
+                if (counts && other.manifest().requires().addons().containsKey(id)) {
                     dependents.add(other.id() + " " + other.version()
                             + (other.state() == AddonState.DISABLED ? " (disabled)" : ""));
                 }
@@ -203,9 +220,9 @@ public final class InstallPlanner implements JobPlanner, PlanService {
             if (shown.map(InstalledAddon::state).orElse(null) == AddonState.ENABLED) {
                 throw new AgentException(ErrorCode.CONFLICT, "addon " + id + " is already enabled");
             }
-            AddonManifest m = AddonManifest.parse(row.manifestJson(), "registry row of " + id);
+            Manifest m = row.manifest();
             List<String> reasons = new ArrayList<>();
-            for (String dep : m.requiresAddons().keySet()) {
+            for (String dep : m.requires().addons().keySet()) {
                 Optional<RegistryRow> d = steps.registry().row(dep);
                 if (d.isEmpty() || d.get().state() != AddonState.ENABLED) {
                     reasons.add(id + " requires " + dep + ", which is " + (d.isEmpty() ? "not installed" : "disabled"));
@@ -230,9 +247,8 @@ public final class InstallPlanner implements JobPlanner, PlanService {
         targets.forEach(t -> plan.add(download(t)));
         targets.forEach(t -> plan.add(stage(t)));
         for (CatalogTarget t : targets) {
-            AddonManifest m = AddonManifest.from(t.summary(), t.path());
             plan.add(new SchemaSteps.Migrate(steps, rec("id", t.id(), "version", t.version(), "mode", "install",
-                    "dir", dir(t), "permissions", String.join(",", m.permissions()))));
+                    "dir", dir(t), "permissions", permissions(t.manifest().permissions()))));
         }
         targets.forEach(t -> plan.add(new RuntimeSteps.Activate(steps, rec("id", t.id(), "version", t.version(),
                 "dir", dir(t)))));
@@ -243,7 +259,7 @@ public final class InstallPlanner implements JobPlanner, PlanService {
     private JobPlan planUpdate(String jobId, JobRequest request) {
         String id = request.addonId();
         RegistryRow current = steps.registry().row(id).orElseThrow();
-        AddonManifest old = AddonManifest.parse(current.manifestJson(), "registry row of " + id);
+        Manifest old = current.manifest();
         String oldDir = steps.dirs().staged(id, current.version()).toString();
         List<CatalogTarget> targets = resolve(JobAction.UPDATE, id, request.version());
         String backupDir = steps.dirs().backups().resolve("pre-update-" + id + "-" + jobId).toString();
@@ -254,14 +270,13 @@ public final class InstallPlanner implements JobPlanner, PlanService {
             plan.add(new SchemaSteps.Backup(steps, rec("id", id, "dir", backupDir)));
         }
         for (CatalogTarget t : targets) {
-            AddonManifest m = AddonManifest.from(t.summary(), t.path());
             boolean target = t.id().equals(id);
             plan.add(new SchemaSteps.Migrate(steps, rec("id", t.id(), "version", t.version(),
                     "mode", target ? "update" : "install", "dir", dir(t),
-                    "permissions", String.join(",", m.permissions()),
+                    "permissions", permissions(t.manifest().permissions()),
                     "backupDir", target && request.backup() ? backupDir : null,
                     "previousDir", target ? oldDir : null,
-                    "previousPermissions", target ? String.join(",", old.permissions()) : null)));
+                    "previousPermissions", target ? permissions(old.permissions()) : null)));
         }
         for (CatalogTarget t : targets) {
             boolean target = t.id().equals(id);
@@ -381,6 +396,10 @@ public final class InstallPlanner implements JobPlanner, PlanService {
         r.put("ids", String.join(",", targets.stream().map(CatalogTarget::id).toList()));
         targets.forEach(t -> r.put("dir." + t.id(), dir(t)));
         return new RegistryCommit(steps, r);
+    }
+
+    private static String permissions(List<Permission> permissions) {
+        return String.join(",", Manifests.permissions(permissions));
     }
 
     private String dir(CatalogTarget t) {

@@ -26,6 +26,7 @@ public final class IsolatedAddonSchemas implements AddonSchemas {
 
     @Override
     public String migrate(String id, List<String> permissions, Path migrationsDir) {
+        databases.checkForeignKeys(id, permissions, migrationsDir); // before anything changes
         AddonDatabase db = databases.provision(id, permissions);
         if (HaltSwitch.armedAt("migrate", "mid")) {
             migrateFirstPendingThenHalt(db, migrationsDir);

@@ -3,9 +3,9 @@ package com.nextpanel.addons.agent.install;
 import com.nextpanel.addons.agent.jobs.CommitStep;
 import com.nextpanel.addons.agent.jobs.StepContext;
 import com.nextpanel.addons.agent.registry.AddonState;
+import com.nextpanel.addons.agent.registry.ManifestColumn;
 import com.nextpanel.addons.agent.registry.RegistryStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.nextpanel.addons.catalog.manifest.Manifest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,15 +40,9 @@ final class RegistryCommit extends StepBase implements CommitStep {
         switch (get("op")) {
             case "upsert" -> {
                 for (String id : SchemaSteps.list(get("ids"))) {
-                    Path dir = Path.of(get("dir." + id));
-                    String json;
-                    try {
-                        json = FileSteps.readManifestText(dir);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    AddonManifest m = AddonManifest.parse(json, dir.resolve("addon.json").toString());
-                    RegistryStore.upsert(tx, id, m.version(), AddonState.ENABLED, ctx.clock().instant(), json);
+                    Manifest m = Manifests.staged(Path.of(get("dir." + id)));
+                    RegistryStore.upsert(tx, id, m.version().toString(), AddonState.ENABLED, ctx.clock().instant(),
+                            ManifestColumn.write(m));
                     ctx.registry().markFailed(id, false);
                     done.add(id + " " + m.version());
                 }

@@ -1,6 +1,7 @@
 package com.nextpanel.addons.agent.install;
 
 import com.nextpanel.addons.agent.jobs.StepContext;
+import com.nextpanel.addons.catalog.manifest.Manifest;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ final class RuntimeSteps {
         @Override
         public String run(StepContext context) throws Exception {
             Path dir = Path.of(get("dir"));
-            AddonManifest m = AddonManifest.parse(FileSteps.readManifestText(dir), dir.resolve("addon.json").toString());
+            Manifest m = Manifests.staged(dir);
             ctx.runtime().activate(m, dir);
             return "activated " + m.id() + " " + m.version() + " with routes " + m.routes();
         }
@@ -50,8 +51,8 @@ final class RuntimeSteps {
                 return "deactivated " + id;
             }
             Path dir = Path.of(previous);
-            AddonManifest m = AddonManifest.parse(FileSteps.readManifestText(dir), dir.resolve("addon.json").toString());
-            if (ctx.runtime().activeVersion(id).filter(m.version()::equals).isPresent()) {
+            Manifest m = Manifests.staged(dir);
+            if (ctx.runtime().activeVersion(id).filter(m.version().toString()::equals).isPresent()) {
                 return id + " " + m.version() + " is still active";
             }
             ctx.runtime().activate(m, dir);
@@ -89,7 +90,7 @@ final class RuntimeSteps {
                 return "nothing to load again";
             }
             Path dir = Path.of(get("dir"));
-            AddonManifest m = AddonManifest.parse(FileSteps.readManifestText(dir), dir.resolve("addon.json").toString());
+            Manifest m = Manifests.staged(dir);
             if (ctx.runtime().activeVersion(m.id()).isEmpty()) {
                 ctx.runtime().activate(m, dir);
             }

@@ -191,13 +191,56 @@ public final class AddonDatabases implements AutoCloseable {
         if (!Files.isDirectory(migrationsDir)) {
             return new MigrationResult(id, List.of(), currentVersion(database));
         }
+        java.util.Set<String> withForeignKeys = checkForeignKeys(id, database.schema(), database.grants(),
+                migrationsDir);
+        ForeignKeyRights rights = sql.foreignKeysNeedRights() && !withForeignKeys.isEmpty()
+                ? new ForeignKeyRights(admin, sql, database.role(), withForeignKeys) : null;
         try {
-            MigrateResult result = flyway(database, migrationsDir).migrate();
+            MigrateResult result = flyway(database, migrationsDir, rights).migrate();
             List<String> applied = result.migrations.stream().map(m -> m.version + " " + m.description).toList();
             return new MigrationResult(id, applied, Optional.ofNullable(result.targetSchemaVersion));
         } catch (FlywayException e) {
             throw new AgentException(ErrorCode.BAD_REQUEST, "migration of addon " + id + " failed: " + e.getMessage(), e);
+        } finally {
+            if (rights != null) {
+                try {
+                    rights.revoke();
+                } catch (SQLException e) {
+                    LOG.error("addon {}: cannot revoke the foreign key rights of {}; the next start does", id,
+                            database.role(), e);
+                }
+            }
         }
+    }
+
+    /**
+     * Checks, before anything changes, that every foreign key the migrations declare to a table outside the addon's
+     * schema names a table one of its permissions grants ({@code :read} or {@code :write}).
+     *
+     * @throws AgentException {@code BAD_REQUEST} naming the migration, the table and the permission to declare
+     */
+    public void checkForeignKeys(String id, Collection<String> permissions, Path migrationsDir) {
+        checkId(id);
+        checkForeignKeys(id, name("addon_" + id), parse(id, permissions), migrationsDir);
+    }
+
+    /** @return the file names of the migrations that declare a foreign key outside the addon's schema */
+    private java.util.Set<String> checkForeignKeys(String id, String schema, List<TableGrant> grants, Path dir) {
+        java.util.Set<String> files = new java.util.TreeSet<>();
+        for (ForeignKeyScan.Reference ref : ForeignKeyScan.outside(dir, schema)) {
+            if (grants.stream().noneMatch(g -> g.qualifiedTable().equalsIgnoreCase(ref.qualifiedTable()))) {
+                throw new AgentException(ErrorCode.BAD_REQUEST, "addon " + id + ": migrations/" + ref.file()
+                        + " declares a foreign key to " + ref.qualifiedTable() + ", but the addon has no permission on"
+                        + " that table (declare " + ref.qualifiedTable() + ":read in addon.json)");
+            }
+            files.add(ref.file());
+        }
+        if (sql.foreignKeysNeedRights()) {
+            for (String file : files) {
+                ForeignKeyScan.checkElevatable(id, dir.resolve(file), schema, grants);
+            }
+        }
+        return files;
     }
 
     private Optional<String> currentVersion(AddonDatabase database) {
@@ -208,10 +251,11 @@ public final class AddonDatabases implements AutoCloseable {
         } catch (SQLException e) {
             throw new AgentException(ErrorCode.INTERNAL, "cannot read addon " + database.addonId() + "'s schema", e);
         }
-        return Optional.ofNullable(flyway(database, null).info().current()).map(m -> m.getVersion().getVersion());
+        return Optional.ofNullable(flyway(database, null, null).info().current())
+                .map(m -> m.getVersion().getVersion());
     }
 
-    private Flyway flyway(AddonDatabase database, Path migrationsDir) {
+    private Flyway flyway(AddonDatabase database, Path migrationsDir, ForeignKeyRights rights) {
         var config = Flyway.configure()
                 .dataSource(dataSource(database.addonId()))
                 .schemas(database.schema())
@@ -224,6 +268,9 @@ public final class AddonDatabases implements AutoCloseable {
                 .group(dialect == Dialect.POSTGRESQL);
         config = migrationsDir == null ? config.locations(new String[0])
                 : config.locations("filesystem:" + migrationsDir.toAbsolutePath());
+        if (rights != null) {
+            config = config.callbacks(rights);
+        }
         return config.load();
     }
 
@@ -247,6 +294,7 @@ public final class AddonDatabases implements AutoCloseable {
             }
             role = name(sql.roleName(c, id));
             sql.setPassword(c, role, password);
+            sql.revokeForeignKeyRights(c, role); // left by a process that died during a migration
             if (!c.getAutoCommit()) {
                 c.commit();
             }

@@ -37,8 +37,32 @@ final class H2IsolationSql implements IsolationSql {
         }
     }
 
+    /**
+     * H2 has no {@code REFERENCES} privilege: a foreign key needs the schema-owner right on the referenced table,
+     * which only {@code ALTER ANY SCHEMA} (or owning {@code billing}) gives.
+     */
+    @Override
+    public void grantForeignKeyRights(Connection admin, String role) throws SQLException {
+        try (Statement s = admin.createStatement()) {
+            s.execute("GRANT ALTER ANY SCHEMA TO " + role);
+        }
+    }
+
+    @Override
+    public void revokeForeignKeyRights(Connection admin, String role) throws SQLException {
+        try (Statement s = admin.createStatement()) {
+            s.execute("REVOKE ALTER ANY SCHEMA FROM " + role);
+        }
+    }
+
+    @Override
+    public boolean foreignKeysNeedRights() {
+        return true;
+    }
+
     @Override
     public void revokeOutside(Connection admin, String role, String ownSchema) throws SQLException {
+        revokeForeignKeyRights(admin, role); // left by a process that died during a migration
         List<String> tables = new ArrayList<>();
         try (PreparedStatement s = admin.prepareStatement("SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.RIGHTS"
                 + " WHERE GRANTEE = ? AND TABLE_NAME IS NOT NULL AND TABLE_SCHEMA <> ?")) {

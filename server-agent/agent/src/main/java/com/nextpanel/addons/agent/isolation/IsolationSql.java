@@ -24,6 +24,22 @@ interface IsolationSql {
 
     void grant(Connection admin, String role, String schema, String table, TableGrant grant) throws SQLException;
 
+    /**
+     * Lets the role create a foreign key to a table it was granted, for one migration. Nothing where the grant of a
+     * permission already includes {@code REFERENCES}.
+     */
+    default void grantForeignKeyRights(Connection admin, String role) throws SQLException {
+    }
+
+    /** Takes back what {@link #grantForeignKeyRights} gave. Idempotent. */
+    default void revokeForeignKeyRights(Connection admin, String role) throws SQLException {
+    }
+
+    /** @return whether creating a foreign key to a granted table needs {@link #grantForeignKeyRights} */
+    default boolean foreignKeysNeedRights() {
+        return false;
+    }
+
     /** Revokes whatever the role holds outside its own schema. */
     void revokeOutside(Connection admin, String role, String ownSchema) throws SQLException;
 

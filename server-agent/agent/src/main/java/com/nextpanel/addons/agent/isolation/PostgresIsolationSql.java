@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * PostgreSQL 15: a login role per addon owning its schema; USAGE on each granted table's schema, the table
- * privileges, and USAGE on the sequences behind the table's serial or identity columns for {@code :write}.
+ * privileges with REFERENCES, and USAGE on the sequences behind the table's serial or identity columns for {@code :write}.
  * Roles are cluster-wide while schemas are per database, so the role name carries a short hash of the database
  * name: two databases of one cluster can hold the same addon without sharing a role.
  */
@@ -50,7 +50,9 @@ final class PostgresIsolationSql implements IsolationSql {
             throws SQLException {
         try (Statement s = admin.createStatement()) {
             s.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + role);
-            s.execute("GRANT " + String.join(", ", grant.privileges()) + " ON " + schema + "." + table + " TO " + role);
+            // REFERENCES with every permission: a foreign key to a table the addon may read (TableGrant)
+            s.execute("GRANT " + String.join(", ", grant.privileges()) + ", REFERENCES ON " + schema + "." + table
+                    + " TO " + role);
             if (grant.write()) {
                 for (String sequence : sequencesOf(admin, schema, table)) {
                     s.execute("GRANT USAGE, SELECT ON SEQUENCE " + sequence + " TO " + role);

@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * What one declared permission grants an addon's role on one core table: {@code billing.customers:read} gives
- * SELECT, {@code billing.customers:write} gives SELECT, INSERT, UPDATE and DELETE.
+ * SELECT, {@code billing.customers:write} gives SELECT, INSERT, UPDATE and DELETE. Either also lets the addon's
+ * migrations declare a foreign key to the table (REFERENCES): an addon that may read customers may tie its rows to
+ * them, which in turn keeps the core from deleting a customer the addon still refers to. On PostgreSQL that is the
+ * REFERENCES privilege; H2 has none, see {@link ForeignKeyRights}.
  *
  * @param schema the table's schema, e.g. {@code billing}
  * @param table the table, e.g. {@code customers}

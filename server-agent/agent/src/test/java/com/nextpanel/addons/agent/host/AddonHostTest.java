@@ -75,6 +75,28 @@ class AddonHostTest {
     }
 
     @Test
+    void everyRefusalOfTheHostIsWrittenByTheAgentsOneErrorWriter() throws Exception {
+        server.activate(TestAddonBuilder.addon("greeter")
+                .jsonRoute(HttpMethod.GET, "/api/v1/greeter/hi", 200, "{}")
+                .echoRoute(HttpMethod.POST, "/api/v1/greeter/echo")
+                .failingRoute(HttpMethod.GET, "/api/v1/greeter/broken", "secret detail").buildDirectory(tmp));
+
+        List<HttpTester.Response> refusals = List.of(server.get("/api/v1/nothing/here"),
+                server.send("DELETE", "/api/v1/greeter/hi", "", ""),
+                server.send("PATCH", "/api/v1/greeter/hi", "", ""),
+                server.send("POST", "/api/v1/greeter/echo", "", "x".repeat(65)),
+                server.get("/api/v1/greeter/broken"));
+
+        assertThat(refusals).extracting(HttpTester.Response::getStatus).containsExactly(404, 405, 405, 413, 500);
+        assertThat(refusals).allSatisfy(r -> {
+            assertThat(r.get("Content-Type")).isEqualTo("application/json;charset=utf-8");
+            assertThat(r.get("Cache-Control")).isEqualTo("no-store");
+            assertThat(r.getContent()).startsWith("{\"error\":\"").contains("\"message\":\"");
+        });
+        assertThat(server.get("/api/v1/greeter/hi").get("Cache-Control")).isNull();
+    }
+
+    @Test
     void requestsOutsideTheApiAreLeftToOtherHandlers() throws Exception {
         assertThat(server.get("/agent/v1/health").getStatus()).isEqualTo(404);
         assertThat(server.get("/agent/v1/health").getContent()).doesNotContain("no route");

@@ -3,12 +3,15 @@ package com.nextpanel.addons.agent.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nextpanel.addons.agent.AgentException;
+import com.nextpanel.addons.agent.ErrorCode;
 import com.nextpanel.addons.spi.HttpMethod;
 import com.nextpanel.addons.testsupport.fixtures.BuiltAddon;
 import com.nextpanel.addons.testsupport.fixtures.TestAddonBuilder;
 import com.nextpanel.addons.testsupport.fixtures.TestGates;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -144,6 +147,32 @@ class AddonLifecycleTest {
                     .isEqualTo("addon failing 1.0.0 failed to start: testaddons.failing.Entry$AddonFailure: nope");
         } finally {
             TestGates.clear(key);
+        }
+    }
+
+    @Test
+    void aStartThatHangsFailsTheActivationWhenTheStartTimeoutEndsAndPublishesNothing() throws Exception {
+        try (HostServer bounded = new HostServer(HostSettings.defaults().withStartTimeout(Duration.ofSeconds(1)))) {
+            BuiltAddon hanging = TestAddonBuilder.addon("sleepy").sleepsOnStart(Duration.ofMinutes(10))
+                    .jsonRoute(HttpMethod.GET, "/api/v1/sleepy/hi", 200, "{}").buildDirectory(tmp);
+
+            assertThatThrownBy(() -> bounded.activate(hanging)).isInstanceOfSatisfying(AgentException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+                assertThat(e.getMessage()).isEqualTo("addon sleepy 1.0.0 did not start within 1 s");
+            });
+
+            assertThat(bounded.host.active("sleepy")).isEmpty();
+            assertThat(bounded.host.failed("sleepy")).get().satisfies(w -> {
+                assertThat(w.state()).isEqualTo(AddonState.FAILED);
+                assertThat(w.classLoader()).isEmpty();
+                assertThat(w.failure().orElseThrow().getStackTrace()).extracting(StackTraceElement::getMethodName)
+                        .as("the failure shows where start() hung").contains("sleep");
+            });
+            assertThat(bounded.get("/api/v1/sleepy/hi").getStatus()).isEqualTo(404);
+            BuiltAddon fixed = TestAddonBuilder.addon("sleepy").version("1.0.1")
+                    .jsonRoute(HttpMethod.GET, "/api/v1/sleepy/hi", 200, "{}").buildDirectory(tmp);
+            assertThat(bounded.activate(fixed).state()).isEqualTo(AddonState.ACTIVE);
+            assertThat(bounded.get("/api/v1/sleepy/hi").getStatus()).isEqualTo(200);
         }
     }
 

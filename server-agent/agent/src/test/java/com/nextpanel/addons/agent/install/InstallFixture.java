@@ -46,6 +46,8 @@ final class InstallFixture implements AutoCloseable {
     final Path dataDir;
     final Path catalogDir;
     final DatabaseConfig dbConfig;
+    /** Short, so that the test of a start that hangs is quick; long enough for any real start on a loaded machine. */
+    static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(5);
     final AddonDirs dirs;
     private final Keyring keys = Keyring.generate(new SecureRandom());
     private int built;
@@ -78,7 +80,8 @@ final class InstallFixture implements AutoCloseable {
     void start() throws Exception {
         db = Database.open(dbConfig);
         BillingCore.start(db);
-        host = new AddonHost(CORE_PREFIXES);
+        host = new AddonHost(CORE_PREFIXES, com.nextpanel.addons.agent.host.HostSettings.defaults()
+                .withStartTimeout(START_TIMEOUT));
         server = new Server();
         connector = new LocalConnector(server);
         server.addConnector(connector);

@@ -130,6 +130,92 @@ abstract class InstallJobsContract {
     }
 
     @Test
+    void theRegistryStoresTheCatalogManifestAndStillReadsRowsStoredAsTheStagedAddonJson() throws Exception {
+        fx.publish(TestAddonBuilder.addon("hub").version("1.0.0"));
+        fx.publish(TestAddonBuilder.addon("sms").version("1.0.0").requires("hub", "^1.0.0")
+                .permission("billing.customers:read"));
+        assertThat(install("sms").state()).isEqualTo(JobState.SUCCEEDED);
+        Path smsJson = fx.dirs.staged("sms", "1.0.0").resolve("addon.json");
+        String canonical = com.nextpanel.addons.agent.registry.ManifestColumn.write(
+                com.nextpanel.addons.catalog.manifest.ManifestReader.read(smsJson));
+        assertThat(fx.query("SELECT manifest FROM agent.addons WHERE addon_id = 'sms'")).containsExactly(canonical);
+
+        // a row as the agent wrote it before: the staged addon.json, verbatim
+        try (var c = fx.db.connection();
+             var ps = c.prepareStatement("UPDATE agent.addons SET manifest = ? WHERE addon_id = 'sms'")) {
+            ps.setString(1, Files.readString(smsJson));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThatThrownBy(() -> fx.jobs.plans().plan(new PlanRequest(JobAction.UNINSTALL, "hub", Optional.empty())))
+                .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.reasons()).singleElement()
+                        .asString().contains("sms"));
+        PlanView plan = fx.jobs.plans().plan(new PlanRequest(JobAction.UNINSTALL, "sms", Optional.empty()));
+        assertThat(plan.permissions()).containsExactly("billing.customers:read");
+        assertThat(plan.routes()).containsExactly("/api/v1/sms");
+        fx.publish(TestAddonBuilder.addon("sms").version("1.1.0").requires("hub", "^1.0.0")
+                .permission("billing.customers:read"));
+        assertThat(fx.run(JobRequest.update("sms", Optional.empty(), false)).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.jobs.installed().find("sms")).map(InstalledAddon::version).contains("1.1.0");
+        assertThat(fx.run(JobRequest.uninstall("sms")).state()).isEqualTo(JobState.SUCCEEDED);
+    }
+
+    @Test
+    void anUpdateToAnOlderVersionIsRefusedWithTheResolversReasonAsAConflict() throws Exception {
+        fx.publish(greeter("1.0.0"));
+        fx.publish(greeter("1.1.0"));
+        assertThat(fx.run(new JobRequest(JobAction.INSTALL, "greeter", Optional.of("1.1.0"), false)).state())
+                .isEqualTo(JobState.SUCCEEDED);
+
+        assertThatThrownBy(() -> fx.jobs.plans().plan(new PlanRequest(JobAction.UPDATE, "greeter",
+                Optional.of("1.0.0")))).isInstanceOfSatisfying(AgentException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.reasons()).singleElement().asString().contains("1.1.0").contains("1.0.0");
+                });
+    }
+
+    static TestAddonBuilder loyalty() {
+        return TestAddonBuilder.addon("loyalty").version("1.0.0").migration("V1__points.sql",
+                "CREATE TABLE points (id INT PRIMARY KEY, customer_id BIGINT NOT NULL,"
+                        + " FOREIGN KEY (customer_id) REFERENCES billing.customers(id));")
+                .queryRoute("/api/v1/loyalty/count", "SELECT COUNT(*) FROM points");
+    }
+
+    @Test
+    void anAddonWhoseMigrationReferencesACoreTableItMayReadInstallsAndUninstallsCleanly() throws Exception {
+        fx.publish(loyalty().permission("billing.customers:read"));
+        World before = world();
+
+        JobView installed = install("loyalty");
+
+        assertThat(installed.state()).as("%s", installed).isEqualTo(JobState.SUCCEEDED);
+        fx.execute("INSERT INTO billing.customers (name, email) VALUES ('Ada', 'ada@example.com')");
+        fx.execute("INSERT INTO addon_loyalty.points (id, customer_id) SELECT 1, id FROM billing.customers");
+        assertThat(fx.get("/api/v1/loyalty/count").getContent()).contains("\"value\":\"1\"");
+        assertThatThrownBy(() -> fx.execute("INSERT INTO addon_loyalty.points (id, customer_id) VALUES (2, -1)"))
+                .isInstanceOf(java.sql.SQLException.class);
+
+        assertThat(fx.run(JobRequest.uninstall("loyalty")).state()).isEqualTo(JobState.SUCCEEDED);
+        fx.execute("DELETE FROM billing.customers");
+        assertSameWorld(before);
+    }
+
+    @Test
+    void anAddonWhoseMigrationReferencesACoreTableWithoutPermissionIsRefusedAndChangesNothing() throws Exception {
+        fx.publish(loyalty());
+        World before = world();
+
+        JobView job = install("loyalty");
+
+        assertThat(job.state()).isIn(JobState.FAILED, JobState.ROLLED_BACK);
+        assertThat(job.steps()).filteredOn(s -> s.name().equals("migrate")).singleElement()
+                .satisfies(s -> assertThat(s.state()).isEqualTo(StepState.FAILED))
+                .satisfies(s -> assertThat(s.message()).contains("V1__points.sql").contains("billing.customers")
+                        .contains("billing.customers:read"));
+        assertSameWorld(before);
+    }
+
+    @Test
     void aPlanNamesTheAddonsDependenciesFirstWithRoutesAndSchemas() throws Exception {
         fx.publish(TestAddonBuilder.addon("hub").version("1.0.0"));
         fx.publish(TestAddonBuilder.addon("sms").version("1.0.0").requires("hub", "^1.0.0")
@@ -200,6 +286,21 @@ abstract class InstallJobsContract {
         assertThat(job.state()).isEqualTo(JobState.ROLLED_BACK);
         assertThat(job.steps()).filteredOn(s -> s.name().equals("activate")).singleElement()
                 .satisfies(s -> assertThat(s.message()).contains("no licence key"));
+        assertThat(names(job.rollback())).containsExactly("activate", "migrate", "stage");
+        assertThat(fx.get("/api/v1/greeter/count").getStatus()).isEqualTo(404);
+        assertSameWorld(before);
+    }
+
+    @Test
+    void anAddonWhoseStartHangsFailsItsInstallWhenTheStartTimeoutEndsAndRollsBack() throws Exception {
+        fx.publish(greeter("1.0.0").sleepsOnStart(java.time.Duration.ofMinutes(10)));
+        World before = world();
+
+        JobView job = install("greeter");
+
+        assertThat(job.state()).isEqualTo(JobState.ROLLED_BACK);
+        assertThat(job.steps()).filteredOn(s -> s.name().equals("activate")).singleElement()
+                .satisfies(s -> assertThat(s.message()).contains("did not start within 5 s"));
         assertThat(names(job.rollback())).containsExactly("activate", "migrate", "stage");
         assertThat(fx.get("/api/v1/greeter/count").getStatus()).isEqualTo(404);
         assertSameWorld(before);

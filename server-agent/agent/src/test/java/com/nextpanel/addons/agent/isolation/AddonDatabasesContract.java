@@ -124,6 +124,68 @@ abstract class AddonDatabasesContract {
                 .isInstanceOf(SQLException.class);
     }
 
+    static final String POINTS = "CREATE TABLE points (id INT PRIMARY KEY, customer_id BIGINT NOT NULL,"
+            + " FOREIGN KEY (customer_id) REFERENCES billing.customers(id));";
+
+    @Test
+    void aReadPermissionLetsAMigrationReferenceTheCoreTableAndGivesTheRoleNothingMore() throws Exception {
+        DatabaseCatalogSnapshot before = DatabaseCatalogSnapshot.take(admin());
+        AddonDatabase db = databases.provision("loyalty", List.of("billing.customers:read"));
+
+        assertThat(databases.migrate(db, migrations("loyalty", "V1__points.sql", POINTS)).applied())
+                .containsExactly("1 points");
+
+        DataSource addon = databases.dataSource("loyalty");
+        execute(addon, "INSERT INTO points (id, customer_id) VALUES (1, 1)");
+        assertThatThrownBy(() -> execute(addon, "INSERT INTO points (id, customer_id) VALUES (2, 99)"))
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> execute(admin(), "DELETE FROM billing.customers WHERE id = 1"))
+                .as("the core keeps a customer the addon refers to").isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> execute(addon, "DROP TABLE billing.invoices")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> execute(addon, "ALTER TABLE billing.customers ADD COLUMN hacked INT"))
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> execute(addon, "INSERT INTO billing.customers (name) VALUES ('Eve')"))
+                .isInstanceOf(SQLException.class);
+
+        databases.drop("loyalty");
+        assertThat(before.differences(DatabaseCatalogSnapshot.take(admin()))).isEmpty();
+        execute(admin(), "DELETE FROM billing.invoices", "DELETE FROM billing.customers WHERE id = 1");
+    }
+
+    @Test
+    void aForeignKeyToACoreTableWithoutAPermissionOnItIsRefusedBeforeAnythingRuns() throws Exception {
+        Path dir = migrations("loyalty", "V1__points.sql", POINTS);
+        DatabaseCatalogSnapshot before = DatabaseCatalogSnapshot.take(admin());
+
+        assertThatThrownBy(() -> databases.checkForeignKeys("loyalty", List.of("billing.invoices:write"), dir))
+                .isInstanceOfSatisfying(AgentException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+                    assertThat(e.getMessage()).isEqualTo("addon loyalty: migrations/V1__points.sql declares a foreign"
+                            + " key to billing.customers, but the addon has no permission on that table (declare"
+                            + " billing.customers:read in addon.json)");
+                });
+        assertThat(before.differences(DatabaseCatalogSnapshot.take(admin()))).isEmpty();
+
+        AddonDatabase db = databases.provision("loyalty", List.of());
+        assertThatThrownBy(() -> databases.migrate(db, dir)).hasMessageContaining("billing.customers");
+        assertThat(queryOne(admin(), "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA) ="
+                + " 'addon_loyalty'")).isEqualTo("0");
+    }
+
+    @Test
+    void aMigrationDeclaringAForeignKeyCannotAlsoTouchOtherCoreTables() throws Exception {
+        AddonDatabase db = databases.provision("loyalty", List.of("billing.customers:read"));
+
+        assertThatThrownBy(() -> databases.migrate(db, migrations("loyalty", "V1__points.sql", POINTS
+                + "\nDROP TABLE billing.invoices;"))).isInstanceOf(AgentException.class);
+        assertThatThrownBy(() -> databases.migrate(db, migrations("loyalty", "V1__points.sql", POINTS
+                + "\nALTER TABLE billing.customers ADD COLUMN hacked INT;"))).isInstanceOf(AgentException.class);
+
+        assertThat(queryOne(admin(), "SELECT COUNT(*) FROM billing.invoices")).isEqualTo("1");
+        assertThatThrownBy(() -> queryOne(admin(), "SELECT hacked FROM billing.customers"))
+                .isInstanceOf(SQLException.class);
+    }
+
     @Test
     void failedMigrationIsNamedAndOnPostgresLeavesNothingOfItsRun() throws Exception {
         AddonDatabase db = databases.provision("chat", List.of());
