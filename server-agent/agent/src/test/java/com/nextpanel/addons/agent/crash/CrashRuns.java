@@ -138,8 +138,8 @@ final class CrashRuns {
             live = CrashWorld.live(a);
             // nothing runs now and every change is committed: a kill is as good as a clean stop, and quicker
             a.kill();
-            assertThat(state).as("%s: the job after the restart: %s", label, job)
-                    .isIn("ROLLED_BACK", "FAILED", "SUCCEEDED");
+            assertThat(state).as("%s: the job after the restart: %s%nevery job: %s%nagent:%n%s", label, job, jobs,
+                    a.output()).isIn("ROLLED_BACK", "FAILED", "SUCCEEDED");
         }
         assertThat(jobs).as("%s: no job is left running after recovery", label).doesNotContain("\"RUNNING\"");
         CrashWorld now = CrashWorld.of(live, c);
