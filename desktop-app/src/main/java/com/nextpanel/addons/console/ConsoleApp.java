@@ -53,7 +53,7 @@ public final class ConsoleApp extends Application {
         Path config = ConsolePaths.configDir();
         CatalogSource catalog = options.catalog().isPresent()
                 ? new SignedCatalogSource(options.catalog().get(), options.trustRoot().orElseThrow(),
-                        config.resolve("catalog-state"), config.resolve("cache"))
+                        config.resolve("catalog-state"))
                 : new AgentCatalogSource();
         context = new ConsoleContext(config, new ClientAgentConnector(), catalog, executor, dialogs, Clock.systemDefaultZone());
         context.mainViewModel().themeProperty().set(options.theme());

@@ -17,7 +17,6 @@ import com.nextpanel.addons.console.jobs.JobTracker;
 import com.nextpanel.addons.console.jobs.JobsView;
 import com.nextpanel.addons.console.jobs.JobsViewModel;
 import com.nextpanel.addons.console.marketplace.CatalogSource;
-import com.nextpanel.addons.console.marketplace.ManifestLookup;
 import com.nextpanel.addons.console.marketplace.MarketplaceCatalog;
 import com.nextpanel.addons.console.marketplace.MarketplaceView;
 import com.nextpanel.addons.console.marketplace.MarketplaceViewModel;
@@ -58,22 +57,18 @@ public final class ConsoleContext {
 
     public ConsoleContext(Path configDir, AgentConnector connector, CatalogSource catalogSource, TaskExecutor executor,
                           DialogService dialogs, Clock clock) {
-        this(configDir, connector, catalogSource, catalogSource instanceof ManifestLookup m ? m : ManifestLookup.none(),
-                executor, dialogs, clock);
-    }
-
-    public ConsoleContext(Path configDir, AgentConnector connector, CatalogSource catalogSource, ManifestLookup manifests,
-                          TaskExecutor executor, DialogService dialogs, Clock clock) {
         this.executor = executor;
         this.session = new ServerSession(new ServerStore(configDir), connector, executor, dialogs);
         Supplier<Optional<AgentApi>> api = session::api;
         this.catalog = new MarketplaceCatalog(catalogSource, api, executor);
         this.inventory = new AddonInventory(api, executor);
         this.tracker = new JobTracker(api, executor, clock);
-        this.addonPages = new AddonPages(inventory, catalog, manifests, executor);
+        this.addonPages = new AddonPages(inventory, catalog);
         this.jobsViewModel = new JobsViewModel(tracker);
         Navigator navigator = jobId -> mainViewModel().showJob(jobId);
-        this.actions = new AddonActions(api, executor, dialogs, tracker, navigator);
+        this.actions = new AddonActions(api, executor, dialogs, tracker, navigator, id -> inventory.find(id)
+                .flatMap(installed -> catalog.find(id).flatMap(l -> l.version(installed.version())))
+                .map(com.nextpanel.addons.console.marketplace.ListingVersion::tables).orElse(java.util.List.of()));
         this.serversViewModel = new ServersViewModel(session, dialogs);
         this.marketplaceViewModel = new MarketplaceViewModel(catalog, inventory, actions);
         this.installedViewModel = new InstalledViewModel(inventory, catalog, actions);
@@ -92,7 +87,13 @@ public final class ConsoleContext {
                 inventory.refresh();
             }
         });
+        tracker.jobs().addListener((javafx.collections.ListChangeListener<com.nextpanel.addons.console.jobs.JobProgress>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(mainViewModel::jobStarted);
+            }
+        });
         tracker.whenEnded(job -> {
+            mainViewModel.jobEnded(job);
             inventory.refresh();
             backupsViewModel.jobEnded(job);
             if (job.title().startsWith("Back up") || job.title().startsWith("Full backup") || job.title().startsWith("Restore")) {

@@ -17,16 +17,18 @@ public final class ConsoleMain {
         try {
             options = ConsoleOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("console: " + e.getMessage());
+            // picocli's one line naming the option, and the hint (exit 2, as the catalog CLI)
+            System.err.println(e.getMessage());
+            System.err.println("Try 'java -jar desktop-app.jar --help' for more information.");
             System.exit(2);
             return;
         }
         if (options.help()) {
-            System.out.println(ConsoleOptions.USAGE);
+            System.out.print(ConsoleOptions.usage());
             return;
         }
         if (options.version()) {
-            System.out.println("nextpanel-console " + version());
+            ConsoleOptions.commandLine().printVersionHelp(System.out);
             return;
         }
         // Before the first logger: logback.xml writes to CONFIG/logs/console.log.

@@ -17,6 +17,9 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.action.Action;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window: sidebar, page, status bar. Pages are built once, by key, through {@code pages}. */
@@ -33,6 +36,9 @@ public final class MainView extends FxmlView {
     @FXML private Label statusLabel;
     @FXML private FontIcon statusIcon;
     @FXML private Button themeButton;
+    @FXML private NotificationPane notices;
+    @FXML private StatusBar statusBar;
+    private final javafx.animation.PauseTransition noticeTimer = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(8));
 
     public MainView(MainViewModel viewModel, Function<String, Optional<Node>> pages) {
         this.viewModel = viewModel;
@@ -48,6 +54,9 @@ public final class MainView extends FxmlView {
         statusLabel.textProperty().bind(viewModel.statusProperty());
         viewModel.connectionStateProperty().addListener((o, a, b) -> showState(b));
         showState(viewModel.connectionState());
+        statusBar.progressProperty().bind(viewModel.activityProperty());
+        viewModel.noticeProperty().addListener((o, a, b) -> showNotice(b));
+        noticeTimer.setOnFinished(e -> notices.hide());
         viewModel.themeProperty().addListener((o, a, b) -> applyTheme(b));
         applyTheme(viewModel.themeProperty().get());
     }
@@ -93,6 +102,8 @@ public final class MainView extends FxmlView {
             b.getStyleClass().add("nav-child");
         }
         b.setMaxWidth(Double.MAX_VALUE);
+        // an addon's label may be longer than the sidebar is wide
+        b.setTooltip(new javafx.scene.control.Tooltip(e.section().map(p -> p + " → ").orElse("") + e.title()));
         b.setId("nav-" + e.key().replaceAll("[^A-Za-z0-9_-]", "_"));
         b.setOnAction(ev -> {
             viewModel.show(e.key());
@@ -137,6 +148,21 @@ public final class MainView extends FxmlView {
             case OFFLINE, UNAUTHORIZED -> "warning";
             case CERTIFICATE_CHANGED -> "danger";
         });
+    }
+
+    private void showNotice(MainViewModel.Notice n) {
+        if (n == null) {
+            notices.hide();
+            return;
+        }
+        FontIcon icon = new FontIcon(n.succeeded() ? "fth-check-circle" : "fth-alert-triangle");
+        icon.getStyleClass().add(n.succeeded() ? "success" : "danger");
+        notices.getActions().setAll(new Action("Show job", e -> {
+            notices.hide();
+            viewModel.showJob(n.jobId());
+        }));
+        notices.show(n.text(), icon);
+        noticeTimer.playFromStart();
     }
 
     private void applyTheme(Theme theme) {

@@ -4,6 +4,8 @@ import com.nextpanel.addons.console.addonpages.AddonPages;
 import com.nextpanel.addons.console.addonpages.NavItem;
 import com.nextpanel.addons.console.common.Navigator;
 import com.nextpanel.addons.console.common.Theme;
+import com.nextpanel.addons.client.JobState;
+import com.nextpanel.addons.console.jobs.JobProgress;
 import com.nextpanel.addons.console.jobs.JobsViewModel;
 import com.nextpanel.addons.console.servers.ConnectionState;
 import com.nextpanel.addons.console.servers.ServerProfile;
@@ -13,6 +15,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -34,6 +40,17 @@ public final class MainViewModel implements Navigator {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyDoubleWrapper activity = new ReadOnlyDoubleWrapper(0);
+    private JobProgress running;
+
+    /**
+     * A finished job, announced without a dialog (the Jobs page has the details).
+     *
+     * @param succeeded false for {@code FAILED} and {@code ROLLED_BACK}
+     */
+    public record Notice(String jobId, String text, boolean succeeded) {
+    }
 
     public MainViewModel(ServerSession session, AddonPages addonPages, JobsViewModel jobs) {
         this.session = session;
@@ -67,6 +84,44 @@ public final class MainViewModel implements Navigator {
         return status.getReadOnlyProperty();
     }
 
+    /** The last finished job not on screen; {@code null} when there is none to announce. */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** The running job's progress for the status bar: 0 when none runs, -1 while its progress is unknown. */
+    public ReadOnlyDoubleProperty activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    /** A job this console started (or follows) runs: the status bar shows its progress. */
+    public void jobStarted(JobProgress job) {
+        if (job.isEnded()) {
+            return;
+        }
+        running = job;
+        activity.bind(job.progressProperty());
+    }
+
+    public void jobEnded(JobProgress job) {
+        if (job == running) {
+            activity.unbind();
+            activity.set(0);
+            running = null;
+        }
+        JobState s = job.state();
+        String outcome = switch (s) {
+            case SUCCEEDED -> "succeeded";
+            case ROLLED_BACK -> "failed and was rolled back (" + job.rollback().size() + " steps undone)";
+            case FAILED -> "failed; nothing was changed";
+            default -> s.name().toLowerCase(java.util.Locale.ROOT);
+        };
+        if (!NavEntry.JOBS.equals(currentPage.get()) || jobs.selected().filter(j -> j.jobId().equals(job.jobId())).isEmpty()) {
+            // announced unless it is the job on screen already
+            notice.set(new Notice(job.jobId(), job.title() + " " + outcome, s == JobState.SUCCEEDED));
+        }
+    }
+
     public ConnectionState connectionState() {
         return session.stateProperty().get();
     }
@@ -85,6 +140,9 @@ public final class MainViewModel implements Navigator {
 
     @Override
     public void showJob(String jobId) {
+        if (notice.get() != null && notice.get().jobId().equals(jobId)) {
+            notice.set(null); // it is on screen now
+        }
         jobs.select(jobId);
         currentPage.set(NavEntry.JOBS);
     }

@@ -78,4 +78,43 @@ class MainViewModelTest {
         vm.toggleTheme();
         assertThat(vm.themeProperty().get()).isEqualTo(Theme.LIGHT);
     }
+
+    @Test
+    void aJobThatEndsWhileAnotherPageIsShownIsAnnouncedWithItsOutcome() {
+        Consoles console = new Consoles(config, InMemoryAgent.demo()
+                .withCatalog("broken_migration", "Broken", "Test", "A migration with an SQL error.", "1.0.0")).connected();
+        MainViewModel vm = console.context.mainViewModel();
+        assertThat(vm.noticeProperty().get()).isNull();
+        vm.show(NavEntry.MARKETPLACE);
+
+        console.context.tracker().follow(console.agent.install("ai_chatbot", Optional.empty()), "Install ai_chatbot 1.1.0");
+
+        assertThat(vm.noticeProperty().get()).satisfies(n -> {
+            assertThat(n.text()).isEqualTo("Install ai_chatbot 1.1.0 succeeded");
+            assertThat(n.succeeded()).isTrue();
+        });
+        assertThat(vm.activityProperty().get()).isZero();
+
+        console.context.tracker().follow(console.agent.install("broken_migration", Optional.empty()), "Install broken_migration");
+
+        assertThat(vm.noticeProperty().get()).satisfies(n -> {
+            assertThat(n.text()).startsWith("Install broken_migration failed and was rolled back (").endsWith(" steps undone)");
+            assertThat(n.succeeded()).isFalse();
+        });
+
+        vm.showJob(vm.noticeProperty().get().jobId());
+
+        assertThat(vm.noticeProperty().get()).as("the job on screen needs no notice").isNull();
+    }
+
+    @Test
+    void aJobStartedFromAPageEndsOnTheJobsPageWithoutANotice() {
+        Consoles console = new Consoles(config, InMemoryAgent.demo()).connected();
+        MainViewModel vm = console.context.mainViewModel();
+
+        console.context.actions().install("ai_chatbot", Optional.empty());
+
+        assertThat(vm.currentPageProperty().get()).isEqualTo(NavEntry.JOBS);
+        assertThat(vm.noticeProperty().get()).isNull();
+    }
 }

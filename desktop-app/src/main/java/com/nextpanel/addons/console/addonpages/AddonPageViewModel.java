@@ -92,7 +92,7 @@ public final class AddonPageViewModel {
             for (JsonNode row : array) {
                 Map<String, String> m = new LinkedHashMap<>();
                 if (row.isObject()) {
-                    row.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+                    row.fields().forEachRemaining(e -> m.put(e.getKey(), cell(e.getValue())));
                 } else {
                     m.put("value", row.asText());
                 }
@@ -105,5 +105,24 @@ public final class AddonPageViewModel {
         }
         rows.setAll(out);
         status.set(out.size() + (out.size() == 1 ? " row" : " rows") + " from " + item.route());
+    }
+
+    /** A cell as a person reads it: empty for null, an ISO instant in local time, nested values as JSON. */
+    static String cell(com.fasterxml.jackson.databind.JsonNode v) {
+        if (v.isNull() || v.isMissingNode()) {
+            return "";
+        }
+        if (!v.isValueNode()) {
+            return v.toString();
+        }
+        String text = v.asText();
+        if (v.isTextual() && text.length() >= 20 && text.charAt(10) == 'T' && (text.endsWith("Z") || text.contains("+"))) {
+            try {
+                return com.nextpanel.addons.console.common.Formats.time(java.time.OffsetDateTime.parse(text).toInstant());
+            } catch (java.time.format.DateTimeParseException notATime) {
+                return text;
+            }
+        }
+        return text;
     }
 }

@@ -45,7 +45,7 @@ public final class BackupsView extends FxmlView {
         timeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Formats.time(c.getValue().createdAt())));
         idColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().backupId()));
         scopeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                c.getValue().scope() + c.getValue().addonId().map(a -> " · " + a).orElse("")));
+                c.getValue().scope() + c.getValue().addonId().filter(a -> !a.isBlank()).map(a -> " · " + a).orElse("")));
         sizeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Formats.bytes(c.getValue().sizeBytes())));
         versionsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(BackupsViewModel.versionsOf(c.getValue())));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.selectedProperty().set(b));

@@ -29,17 +29,17 @@ public record UserError(String title, String message, String hint, List<String> 
         }
         String name = error.getClass().getSimpleName();
         if (name.contains("Catalog")) {
-            return new UserError("The addon catalog failed verification", String.valueOf(error.getMessage()),
+            return new UserError("The addon catalog failed verification", plain(String.valueOf(error.getMessage())),
                     "Nothing was installed. The catalog may have been tampered with, or it expired: ask its publisher.", List.of());
         }
-        return new UserError(doing + " failed", String.valueOf(error.getMessage()),
+        return new UserError(doing + " failed", plain(String.valueOf(error.getMessage())),
                 "Details are in the console log (" + ConsolePaths.logFileHint() + ").", List.of());
     }
 
     private static UserError fromAgent(String doing, AgentClientException e) {
         ErrorCode code = e.code();
         return switch (code) {
-            case OFFLINE -> new UserError("Server offline", e.getMessage(),
+            case OFFLINE -> new UserError("Server offline", firstSentence(plain(e.getMessage())),
                     "Start the agent or check the address, then connect again.", e.reasons());
             case UNAUTHORIZED -> new UserError("Token rejected", "The server did not accept the access token.",
                     "Open Servers, paste the admin token (the agent's admin.token file) and connect again.", e.reasons());
@@ -51,12 +51,25 @@ public record UserError(String title, String message, String hint, List<String> 
                     "Connect from Servers to check and trust the server's fingerprint.", e.reasons());
             case CONFLICT -> new UserError(doing + " refused", e.getMessage(),
                     "Nothing was changed. Resolve the conflict (see the reasons) and try again.", e.reasons());
-            case CATALOG_UNTRUSTED -> new UserError("The addon catalog failed verification", e.getMessage(),
+            case CATALOG_UNTRUSTED -> new UserError("The addon catalog failed verification", plain(e.getMessage()),
                     "Nothing was installed. The catalog may have been tampered with, or it expired: ask its publisher.", e.reasons());
             case NOT_FOUND -> new UserError(doing + " failed", e.getMessage(), "Refresh and try again.", e.reasons());
             default -> new UserError(doing + " failed", e.getMessage(),
                     "Details are in the console log (" + ConsolePaths.logFileHint() + ").", e.reasons());
         };
+    }
+
+    /**
+     * Drops what is for developers (a parenthesised library message quoting Java types, a socket error), which
+     * the log file keeps; the rest of the message, naming the file, addon or key at fault, stays.
+     */
+    static String plain(String message) {
+        return message.replaceAll("\\s*\\((?:[^()]*(?:`|Exception|Failed to connect|Connection refused|\\bat \\[Source)[^()]*)\\)", "");
+    }
+
+    private static String firstSentence(String message) {
+        int end = message.indexOf(". ");
+        return end < 0 ? message : message.substring(0, end + 1);
     }
 
     /** @return the whole text for a dialog or a status line */

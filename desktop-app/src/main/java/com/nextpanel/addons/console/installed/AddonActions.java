@@ -33,9 +33,21 @@ public final class AddonActions {
     private final DialogService dialogs;
     private final JobTracker tracker;
     private final Navigator navigator;
+    private final Function<String, List<String>> installedTables;
 
     public AddonActions(Supplier<Optional<AgentApi>> api, TaskExecutor executor, DialogService dialogs, JobTracker tracker,
                         Navigator navigator) {
+        this(api, executor, dialogs, tracker, navigator, id -> List.of());
+    }
+
+    /**
+     * @param installedTables the tables an installed addon's migrations created (by id), from the signed summary
+     *                        of its installed version; names the tables when the agent's plan says only
+     *                        {@code addon_<id>.*}
+     */
+    public AddonActions(Supplier<Optional<AgentApi>> api, TaskExecutor executor, DialogService dialogs, JobTracker tracker,
+                        Navigator navigator, Function<String, List<String>> installedTables) {
+        this.installedTables = installedTables;
         this.api = api;
         this.executor = executor;
         this.dialogs = dialogs;
@@ -49,7 +61,7 @@ public final class AddonActions {
             for (PlannedAddon a : plan.addons()) {
                 details.add((a.dependency() ? "Installs dependency " : "Installs ") + a.id() + " " + a.version());
             }
-            describeChanges(plan, details, "Creates table ", "Adds route ");
+            describeChanges(plan, plan.tables(), details, "Creates table ", "Adds route ");
             for (String p : plan.permissions()) {
                 details.add("Grants permission " + p);
             }
@@ -69,7 +81,11 @@ public final class AddonActions {
                 details.add((a.dependency() ? "Also updates " : "Updates ") + a.id()
                         + a.fromVersion().map(f -> " " + f + " →").orElse("") + " " + a.version());
             }
-            describeChanges(plan, details, "Creates table ", "Adds route ");
+            // the installed version's tables stay (its migrations carry them forward): only new ones are created
+            List<String> had = plan.addons().stream().filter(a -> a.fromVersion().isPresent())
+                    .flatMap(a -> installedTables.apply(a.id()).stream().map(t -> "addon_" + a.id() + "." + t)).toList();
+            plan.tables().stream().map(t -> (had.contains(t) ? "Migrates table " : "Creates table ") + t).forEach(details::add);
+            describeChanges(plan, List.of(), details, "", "Serves route ");
             for (String p : plan.permissions()) {
                 details.add("Grants permission " + p);
             }
@@ -92,7 +108,7 @@ public final class AddonActions {
                     details.add("Also removes " + a.id() + " " + a.version());
                 }
             }
-            describeChanges(plan, details, "Drops table ", "Removes route ");
+            describeChanges(plan, namedTables(plan), details, "Drops table ", "Removes route ");
             details.add("Deletes its code and files, and its registry entry.");
             if (plan.rows() > 0) {
                 details.add("The tables hold " + plan.rows() + " rows; they are gone afterwards unless you back up first.");
@@ -143,9 +159,30 @@ public final class AddonActions {
                 .executeWith(executor);
     }
 
-    private static void describeChanges(PlanView plan, List<String> details, String tablePrefix, String routePrefix) {
-        Function<String, String> t = s -> tablePrefix + s;
-        plan.tables().stream().map(t).forEach(details::add);
+    /** The plan's tables, with a whole schema ({@code addon_<id>.*}) spelled out table by table where known. */
+    private List<String> namedTables(PlanView plan) {
+        List<String> out = new ArrayList<>();
+        for (String table : plan.tables()) {
+            if (!table.endsWith(".*")) {
+                out.add(table);
+                continue;
+            }
+            String schema = table.substring(0, table.length() - 2);
+            List<String> known = plan.addons().stream().filter(a -> schema.equals("addon_" + a.id())).findFirst()
+                    .map(a -> installedTables.apply(a.id())).orElse(List.of());
+            if (known.isEmpty()) {
+                out.add("every table in schema " + schema);
+            } else {
+                known.forEach(t -> out.add(schema + "." + t));
+            }
+        }
+        return out;
+    }
+
+    private static void describeChanges(PlanView plan, List<String> tables, List<String> details, String tablePrefix,
+                                        String routePrefix) {
+        Function<String, String> t = s -> (s.startsWith("every table") ? "Drops " : tablePrefix) + s;
+        tables.stream().map(t).forEach(details::add);
         plan.routes().stream().map(r -> routePrefix + r).forEach(details::add);
         if (plan.backup()) {
             details.add("Takes a backup first.");

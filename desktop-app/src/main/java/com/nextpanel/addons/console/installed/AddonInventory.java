@@ -7,6 +7,8 @@ import com.nextpanel.addons.console.common.TaskExecutor;
 import com.nextpanel.addons.console.common.UserError;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -19,6 +21,7 @@ public final class AddonInventory {
     private final TaskExecutor executor;
     private final ObservableList<AddonInfo> installed = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
 
     public AddonInventory(Supplier<Optional<AgentApi>> api, TaskExecutor executor) {
         this.api = api;
@@ -33,13 +36,20 @@ public final class AddonInventory {
         return error.getReadOnlyProperty();
     }
 
+    /** @return whether there is a server to ask; without one the list is empty because nothing is known, not because nothing is installed */
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
     public Optional<AddonInfo> find(String id) {
         return installed.stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
     public void refresh() {
         Optional<AgentApi> a = api.get();
+        connected.set(a.isPresent());
         if (a.isEmpty()) {
+            error.set(null);
             installed.clear();
             return;
         }

@@ -2,6 +2,7 @@ package com.nextpanel.addons.console.installed;
 
 import com.nextpanel.addons.client.AddonInfo;
 import com.nextpanel.addons.client.AddonState;
+import com.nextpanel.addons.console.common.UserError;
 import com.nextpanel.addons.console.marketplace.AddonListing;
 import com.nextpanel.addons.console.marketplace.MarketplaceCatalog;
 import com.nextpanel.addons.console.marketplace.Versions;
@@ -32,6 +33,8 @@ public final class InstalledViewModel {
         this.actions = actions;
         inventory.installed().addListener((ListChangeListener<AddonInfo>) c -> rebuild());
         catalog.listings().addListener((ListChangeListener<AddonListing>) c -> rebuild());
+        inventory.connectedProperty().addListener((o, was, is) -> rebuild());
+        inventory.errorProperty().addListener((o, was, is) -> rebuild());
         rebuild();
     }
 
@@ -75,6 +78,19 @@ public final class InstalledViewModel {
         selectedRow().ifPresent(r -> actions.backup(r.id()));
     }
 
+    /** What the list means: "0 addons installed" only when a server said so. */
+    private String summary(int count, int updates) {
+        if (!inventory.connectedProperty().get()) {
+            return "Not connected: choose a server on the Servers page to see its addons.";
+        }
+        UserError failed = inventory.errorProperty().get();
+        if (failed != null) {
+            return failed.title() + ": " + failed.message() + " The list below is the last one read.";
+        }
+        return count + (count == 1 ? " addon installed" : " addons installed")
+                + (updates == 0 ? "" : ", " + updates + (updates == 1 ? " update available" : " updates available"));
+    }
+
     private Optional<InstalledRow> selectedRow() {
         return Optional.ofNullable(selected.get());
     }
@@ -94,8 +110,7 @@ public final class InstalledViewModel {
             out.add(new InstalledRow(a.id(), name, a.version(), a.state(), a.installedAt(), latest, update));
         }
         rows.setAll(out);
-        summary.set(out.size() + (out.size() == 1 ? " addon installed" : " addons installed")
-                + (updates == 0 ? "" : ", " + updates + (updates == 1 ? " update available" : " updates available")));
+        summary.set(summary(out.size(), updates));
         selected.set(keep == null ? null : out.stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null));
     }
 }

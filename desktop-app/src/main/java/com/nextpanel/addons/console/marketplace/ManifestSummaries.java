@@ -48,7 +48,44 @@ public final class ManifestSummaries {
                 }
             }
         }
-        return text(summary, "changelog").or(() -> text(summary, "releaseNotes"));
+        return text(summary, "changelog").or(() -> text(summary, "releaseNotes"))
+                .map(text -> entryFor(text, summary.path("version").asText()));
+    }
+
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*)$");
+
+    /**
+     * A Markdown changelog (as the samples write it: {@code ## 1.1.0} then the changes, newest first) is
+     * signed whole into every version's summary; each version shows only its own entry. Text without a
+     * heading for {@code version} is kept whole.
+     */
+    static String entryFor(String text, String version) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            java.util.regex.Matcher h = HEADING.matcher(lines.get(i));
+            if (h.matches() && names(h.group(1), version)) {
+                List<String> body = new ArrayList<>();
+                for (int j = i + 1; j < lines.size() && !HEADING.matcher(lines.get(j)).matches(); j++) {
+                    body.add(lines.get(j));
+                }
+                String entry = String.join("\n", body).strip();
+                return entry.isEmpty() ? text.strip() : entry;
+            }
+        }
+        return text.strip();
+    }
+
+    /** "1.1.0", "v1.1.0", "[1.1.0] - 2026-01-02", "1.1.0 (latest)" name 1.1.0; "1.1.0-beta" and "1.1.01" do not. */
+    private static boolean names(String heading, String version) {
+        String h = heading.strip().replaceFirst("^\\[", "").replaceFirst("^[vV]", "");
+        if (!h.startsWith(version)) {
+            return false;
+        }
+        if (h.length() == version.length()) {
+            return true;
+        }
+        char next = h.charAt(version.length());
+        return !Character.isLetterOrDigit(next) && next != '.' && next != '-' && next != '+';
     }
 
     public static Optional<String> text(JsonNode node, String field) {

@@ -8,8 +8,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import org.controlsfx.control.textfield.CustomTextField;
 import javafx.scene.layout.VBox;
 import java.util.ArrayList;
 import javafx.collections.FXCollections;
@@ -28,7 +28,7 @@ public final class MarketplaceView extends FxmlView {
     private final ObservableList<List<AddonListing>> rows = FXCollections.observableArrayList();
     private int columns = 2;
 
-    @FXML private TextField searchField;
+    @FXML private CustomTextField searchField;
     @FXML private ComboBox<String> categoryBox;
     @FXML private ComboBox<SortOrder> sortBox;
     @FXML private Label summaryLabel;
@@ -113,7 +113,8 @@ public final class MarketplaceView extends FxmlView {
         VBox box = detailsBox;
         box.getChildren().addAll(title, sub, desc, actions);
         section(box, "Versions", d.versions());
-        d.changelog().ifPresent(c -> section(box, "Changelog", List.of(c.split("\n"))));
+        d.changelog().ifPresent(c -> section(box, "Changelog", c.lines().filter(l -> !l.isBlank())
+                .map(l -> l.replaceFirst("^\\s*[-*+]\\s+", "•  ")).toList()));
         section(box, "Dependencies", d.dependencies().isEmpty() ? List.of("None") : d.dependencies());
         section(box, "Permissions requested", d.permissions().isEmpty() ? List.of("None declared") : d.permissions());
         section(box, "Tables it adds", d.tables().isEmpty() ? List.of("None declared") : d.tables());

@@ -250,7 +250,8 @@ public final class MarketplaceViewModel {
         List<String> versions = new ArrayList<>();
         for (int i = l.versions().size() - 1; i >= 0; i--) {
             ListingVersion x = l.versions().get(i);
-            versions.add(x.version() + x.changelog().map(c -> " — " + firstLine(c)).orElse(""));
+            versions.add(x.version() + x.sizeBytes().map(b -> "  ·  " + Formats.bytes(b)).orElse("")
+                    + x.changelog().map(c -> "  —  " + firstLine(c)).orElse(""));
         }
         List<String> deps = new ArrayList<>();
         v.requiresCore().ifPresent(c -> deps.add("NextPanel core " + c));
@@ -266,9 +267,10 @@ public final class MarketplaceViewModel {
                 installed.isPresent() && Versions.isNewer(v.version(), installed.get()), installed.isPresent()));
     }
 
+    /** The first change of an entry, without its list marker. */
     private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String first = s.strip().lines().findFirst().orElse("");
+        return first.replaceFirst("^([-*+]|\\d+\\.)\\s+", "");
     }
 
     private static String shortKey(String keyId) {

@@ -101,4 +101,15 @@ class AddonPagesTest {
         assertThat(ConsoleSections.read("email_marketing", asArray)).singleElement()
                 .satisfies(i -> assertThat(i.parent()).isEqualTo("Addons"));
     }
+
+    @Test
+    void cellsShowNullAsEmptyAndTimestampsInLocalTime() throws Exception {
+        var mapper = new ObjectMapper();
+
+        assertThat(AddonPageViewModel.cell(mapper.readTree("null"))).isEmpty();
+        assertThat(AddonPageViewModel.cell(mapper.readTree("\"2026-11-26T00:26:08.106912Z\"")))
+                .isEqualTo(com.nextpanel.addons.console.common.Formats.time(java.time.Instant.parse("2026-11-26T00:26:08.106912Z")));
+        assertThat(AddonPageViewModel.cell(mapper.readTree("\"Help with invoice 3\""))).isEqualTo("Help with invoice 3");
+        assertThat(AddonPageViewModel.cell(mapper.readTree("42"))).isEqualTo("42");
+    }
 }

@@ -47,7 +47,7 @@ public final class CatalogBenchFixture {
             case "load" -> {
                 Path state = Files.createTempDirectory("bench-state");
                 long t0 = System.nanoTime();
-                int n = new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), state, state.resolve("cache"))
+                int n = new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), state)
                         .load(null).listings().size();
                 report(t0, n);
             }

@@ -91,8 +91,8 @@ class CatalogLoadBenchmark {
         for (int i = 1; i <= WARM_RUNS; i++) {
             long t0 = System.nanoTime();
             Path alone = dir.resolve("alone-" + i);
-            assertThat(new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), alone.resolve("state"),
-                    alone.resolve("cache")).load(new InMemoryAgent()).listings()).hasSize(ADDONS);
+            assertThat(new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), alone.resolve("state"))
+                    .load(new InMemoryAgent()).listings()).hasSize(ADDONS);
             warmAlone.add((System.nanoTime() - t0) / 1e6);
             warm.add(wholePath(robot, catalog, dir.resolve("run-" + i)));
         }
@@ -158,7 +158,7 @@ class CatalogLoadBenchmark {
     /** Connects a fresh console to the catalog and times it until the marketplace's first cards are laid out and drawn. */
     private double wholePath(FxRobot robot, Path catalog, Path work) {
         SignedCatalogSource source = new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"),
-                work.resolve("state"), work.resolve("cache"));
+                work.resolve("state"));
         InMemoryAgent agent = new InMemoryAgent();
         robot.interact(() -> {
             context = new ConsoleContext(work.resolve("config"), new InMemoryConnector(agent), source,

@@ -22,6 +22,7 @@ class UserErrorTest {
 
         assertThat(offline.title()).isEqualTo("Server offline");
         assertThat(offline.hint()).contains("Start the agent");
+        assertThat(offline.message()).isEqualTo("The server https://h:1 cannot be reached.");
         assertThat(unauthorized.title()).isEqualTo("Token rejected");
         assertThat(unauthorized.hint()).contains("admin.token");
         assertThat(conflict.title()).isEqualTo("Uninstalling notification_hub refused");
@@ -39,5 +40,15 @@ class UserErrorTest {
 
         assertThat(e.hint()).contains("console.log");
         assertThat(e.describe()).doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void aCatalogThatFailsVerificationNamesTheFileButNotTheLibraryInternals() {
+        UserError e = UserError.of("Loading the catalog", new com.nextpanel.addons.catalog.CatalogException(
+                com.nextpanel.addons.catalog.ErrorCode.values()[0], "/c/targets.json: packages/a-1.0.0.zip: custom is not a manifest "
+                + "summary (Cannot construct instance of `com.nextpanel.addons.catalog.manifest.Console$View`)"));
+
+        assertThat(e.title()).isEqualTo("The addon catalog failed verification");
+        assertThat(e.message()).isEqualTo("/c/targets.json: packages/a-1.0.0.zip: custom is not a manifest summary");
     }
 }

@@ -97,8 +97,8 @@ class ConsoleAgentEndToEndTest {
         dialogs = new ScriptedDialogs();
         Path config = work.resolve("console");
         console = new ConsoleContext(config, new ClientAgentConnector(),
-                new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), config.resolve("catalog-state"),
-                        config.resolve("cache")), executor, dialogs, Clock.systemUTC());
+                new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), config.resolve("catalog-state")),
+                executor, dialogs, Clock.systemUTC());
         Scene scene = new Scene(console.mainWindow(), 1280, 800);
         scene.getStylesheets().add(ConsoleApp.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);

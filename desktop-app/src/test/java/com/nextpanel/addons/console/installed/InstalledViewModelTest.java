@@ -3,6 +3,8 @@ package com.nextpanel.addons.console.installed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nextpanel.addons.client.AddonState;
+import com.nextpanel.addons.client.AgentClientException;
+import com.nextpanel.addons.client.ErrorCode;
 import com.nextpanel.addons.console.testing.Consoles;
 import com.nextpanel.addons.console.testing.InMemoryAgent;
 import java.nio.file.Path;
@@ -40,6 +42,23 @@ class InstalledViewModelTest {
     }
 
     @Test
+    void theSummarySaysWhenTheListIsNotKnownRatherThanZeroAddonsInstalled() {
+        console.agent.failWith(new AgentClientException(ErrorCode.OFFLINE, "The server cannot be reached", null));
+        vm.refresh();
+
+        assertThat(vm.summaryProperty().get()).startsWith("Server offline: ").endsWith("The list below is the last one read.");
+        assertThat(vm.rows()).extracting(InstalledRow::id).containsExactly("ai_chatbot", "email_marketing");
+
+        console.agent.failWith(null);
+        vm.refresh();
+        assertThat(vm.summaryProperty().get()).isEqualTo("2 addons installed, 1 update available");
+
+        console.context.session().disconnect();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.summaryProperty().get()).startsWith("Not connected");
+    }
+
+    @Test
     void updateOffersBackUpFirstCheckedByDefaultAndSendsIt() {
         select("ai_chatbot");
 
@@ -70,9 +89,38 @@ class InstalledViewModelTest {
 
         var c = console.dialogs.lastConfirmation();
         assertThat(c.destructive()).isTrue();
-        assertThat(c.details()).contains("Drops table addon_ai_chatbot.sessions", "Drops table addon_ai_chatbot.messages");
+        // the installed 1.0.0 has no signed summary here: the schema is named as a whole
+        assertThat(c.details()).contains("Drops every table in schema addon_ai_chatbot");
         assertThat(c.typeToConfirm()).contains("ai_chatbot");
         assertThat(vm.rows()).extracting(InstalledRow::id).containsExactly("email_marketing");
+    }
+
+    @Test
+    void uninstallNamesEachTableFromTheSignedSummaryOfTheInstalledVersionWhenThePlanDropsAWholeSchema() {
+        console = new Consoles(config.resolve("other"), InMemoryAgent.demo().withInstalled("email_marketing", "1.0.0")
+                .withSummary("email_marketing", "{\"id\":\"email_marketing\",\"version\":\"1.0.0\","
+                        + "\"tables\":[\"campaigns\",\"subscribers\"]}")).connected();
+        vm = console.context.installedViewModel();
+        select("email_marketing");
+
+        vm.uninstallSelected();
+
+        assertThat(console.dialogs.lastConfirmation().details())
+                .contains("Drops table addon_email_marketing.campaigns", "Drops table addon_email_marketing.subscribers")
+                .noneMatch(d -> d.contains(".*"));
+    }
+
+    @Test
+    void updateSaysWhichTablesAreMigratedAndWhichAreNew() {
+        // the installed version's signed summary lists only "sessions"
+        AddonActions actions = new AddonActions(console.context.session()::api,
+                new com.nextpanel.addons.console.common.CurrentThreadTaskExecutor(), console.dialogs, console.context.tracker(),
+                jobId -> { }, id -> id.equals("ai_chatbot") ? java.util.List.of("sessions") : java.util.List.of());
+
+        actions.update("ai_chatbot", java.util.Optional.empty());
+
+        assertThat(console.dialogs.lastConfirmation().details())
+                .contains("Migrates table addon_ai_chatbot.sessions", "Creates table addon_ai_chatbot.messages", "Serves route /api/v1/chatbot");
     }
 
     @Test

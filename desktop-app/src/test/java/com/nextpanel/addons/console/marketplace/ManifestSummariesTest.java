@@ -37,6 +37,20 @@ class ManifestSummariesTest {
     }
 
     @Test
+    void aMarkdownChangelogSignedWholeIntoEverySummaryGivesEachVersionItsOwnEntry() throws Exception {
+        String log = "## 1.1.0\n- Sessions count their messages.\n\n## 1.1.0-beta\n- Beta.\n\n## [1.0.0] - 2026-01-02\n- First release.\n";
+        var mapper = new ObjectMapper();
+
+        assertThat(ManifestSummaries.changelog(mapper.createObjectNode().put("version", "1.1.0").put("changelog", log)))
+                .contains("- Sessions count their messages.");
+        assertThat(ManifestSummaries.changelog(mapper.createObjectNode().put("version", "1.0.0").put("changelog", log)))
+                .contains("- First release.");
+        // no heading names 2.0.0: the text is shown whole rather than hiding it
+        assertThat(ManifestSummaries.changelog(mapper.createObjectNode().put("version", "2.0.0").put("changelog", log)))
+                .contains(log.strip());
+    }
+
+    @Test
     void versionsOrderBySemVerWithPreReleasesBelowReleases() {
         assertThat(Versions.compare("1.10.0", "1.9.0")).isPositive();
         assertThat(Versions.compare("2.0.0-rc.1", "2.0.0")).isNegative();

@@ -144,7 +144,7 @@ class MarketplaceViewModelTest {
         vm.selectedProperty().set(listing("ai_chatbot"));
 
         ListingDetails d = vm.detailsProperty().get();
-        assertThat(d.versions()).containsExactly("1.1.0 — Sessions count their messages; Live Chats sorts by latest activity.", "1.0.0");
+        assertThat(d.versions()).containsExactly("1.1.0  —  Sessions count their messages; Live Chats sorts by latest activity.", "1.0.0");
         assertThat(d.installedVersion()).contains("1.0.0");
         assertThat(d.canInstall()).isFalse();
         assertThat(d.canUpdate()).isTrue();

@@ -42,19 +42,24 @@ class SignedCatalogSourceTest {
                     .put("category", "Support").put("description", "Chats.");
             manifest.putArray("routes").add("/api/v1/chat");
             manifest.putArray("permissions").add("billing.customers:read");
-            manifest.set("console", m.readTree("{\"navigation\":[{\"section\":\"Support\",\"label\":\"Live Chats\","
-                    + "\"view\":\"live\"}],\"views\":[{\"id\":\"live\",\"source\":\"/api/v1/chat/sessions\"}]}"));
+            manifest.set("console", m.readTree("{\"navigation\":[{\"parent\":\"Support\",\"label\":\"Live Chats\","
+                    + "\"view\":{\"type\":\"table\",\"route\":\"/api/v1/chat/sessions\",\"columns\":[{\"field\":\"id\",\"label\":\"#\"}]}}]}"));
             Path zip = catalog.resolve("packages/ai_chatbot-" + v + ".zip");
             Files.write(zip, zipWith("addon.json", m.writeValueAsBytes(manifest)));
+            manifest.put("changelog", "## " + v + "\n- what changed in " + v);
             ObjectNode summary = manifest.deepCopy();
-            summary.remove("console");
+            if (v.equals("1.0.0")) {
+                // a summary written before the publisher signed the console section and the changelog in
+                summary.remove("console");
+                summary.remove("changelog");
+            }
             targets.add(new CatalogPublisher.NewTarget("packages/ai_chatbot-" + v + ".zip", zip, summary));
         }
         new CatalogPublisher(catalog, Keyring.generate(new SecureRandom()), Clock.systemUTC(), Map.of()).publish(targets);
     }
 
     private SignedCatalogSource source() {
-        return new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), dir.resolve("state"), dir.resolve("cache"));
+        return new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), dir.resolve("state"));
     }
 
     @Test
@@ -72,13 +77,22 @@ class SignedCatalogSourceTest {
     }
 
     @Test
-    void readsTheWholeManifestFromTheVerifiedPackage() {
-        SignedCatalogSource source = source();
-        source.load(new InMemoryAgent());
+    void theConsoleSectionAndChangelogComeFromTheSignedSummaryWithoutDownloadingAPackage() throws Exception {
+        Files.delete(catalog.resolve("packages/ai_chatbot-1.1.0.zip"));
+        Files.delete(catalog.resolve("packages/ai_chatbot-1.0.0.zip"));
 
-        assertThat(source.manifest("ai_chatbot", "1.0.0")).hasValueSatisfying(
-                manifest -> assertThat(manifest.path("console").path("views").get(0).path("source").asText()).isEqualTo("/api/v1/chat/sessions"));
-        assertThat(source.manifest("ai_chatbot", "9.9.9")).isEmpty();
+        AddonListing listing = source().load(new InMemoryAgent()).listings().get(0);
+
+        assertThat(listing.version("1.1.0")).hasValueSatisfying(v -> {
+            assertThat(v.changelog()).contains("- what changed in 1.1.0");
+            assertThat(v.console()).hasValueSatisfying(c -> assertThat(c.path("navigation").get(0).path("view").path("route")
+                    .asText()).isEqualTo("/api/v1/chat/sessions"));
+        });
+        // an older summary without them still reads: the version is listed, just without them
+        assertThat(listing.version("1.0.0")).hasValueSatisfying(v -> {
+            assertThat(v.changelog()).isEmpty();
+            assertThat(v.console().map(c -> c.path("navigation").size()).orElse(0)).isZero();
+        });
     }
 
     @Test

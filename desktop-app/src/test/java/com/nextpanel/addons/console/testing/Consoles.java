@@ -19,9 +19,14 @@ public final class Consoles {
     public final ConsoleContext context;
 
     public Consoles(Path configDir, InMemoryAgent agent) {
+        this(configDir, agent, new AgentCatalogSource());
+    }
+
+    /** With the catalog from {@code catalogSource} (e.g. a real signed one) rather than as the in-memory agent lists it. */
+    public Consoles(Path configDir, InMemoryAgent agent, com.nextpanel.addons.console.marketplace.CatalogSource catalogSource) {
         this.agent = agent;
         this.connector = new InMemoryConnector(agent);
-        this.context = new ConsoleContext(configDir, connector, new AgentCatalogSource(), new CurrentThreadTaskExecutor(), dialogs,
+        this.context = new ConsoleContext(configDir, connector, catalogSource, new CurrentThreadTaskExecutor(), dialogs,
                 Clock.fixed(Instant.parse("2026-11-25T21:00:00Z"), ZoneOffset.UTC));
     }
 

@@ -174,7 +174,9 @@ public final class InMemoryAgent implements AgentApi {
         }
         addons.add(new PlannedAddon(request.id(), version, request.action().wireName(), false,
                 Optional.ofNullable(installed.get(request.id())).map(AddonInfo::version)));
-        List<String> tables = List.of("addon_" + request.id() + ".sessions", "addon_" + request.id() + ".messages");
+        // as the real agent: an install names the tables its migrations create, an uninstall drops the whole schema
+        List<String> tables = request.action() == PlanAction.UNINSTALL ? List.of("addon_" + request.id() + ".*")
+                : List.of("addon_" + request.id() + ".sessions", "addon_" + request.id() + ".messages");
         List<String> routesOf = List.of("/api/v1/" + request.id().replace("ai_", "").replace("_", "/"));
         long rows = routes.getOrDefault("/api/v1/chat/sessions", mapper.createArrayNode()).size();
         return new PlanView(request.action().wireName(), request.id(), Optional.of(version), addons, tables, routesOf,

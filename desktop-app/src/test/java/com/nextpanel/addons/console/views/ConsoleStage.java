@@ -16,9 +16,13 @@ final class ConsoleStage {
     }
 
     static Consoles show(Stage stage, InMemoryAgent agent) {
+        return show(stage, agent, new com.nextpanel.addons.console.marketplace.AgentCatalogSource());
+    }
+
+    static Consoles show(Stage stage, InMemoryAgent agent, com.nextpanel.addons.console.marketplace.CatalogSource catalog) {
         Consoles console;
         try {
-            console = new Consoles(Files.createTempDirectory("console-fx"), agent);
+            console = new Consoles(Files.createTempDirectory("console-fx"), agent, catalog);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

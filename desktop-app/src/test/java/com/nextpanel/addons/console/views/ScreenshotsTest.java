@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nextpanel.addons.console.NavEntry;
 import com.nextpanel.addons.console.common.Theme;
+import com.nextpanel.addons.console.marketplace.AgentCatalogSource;
+import com.nextpanel.addons.console.marketplace.CatalogSource;
+import com.nextpanel.addons.console.marketplace.SignedCatalogSource;
 import com.nextpanel.addons.console.testing.Consoles;
 import com.nextpanel.addons.console.testing.InMemoryAgent;
 import java.awt.image.BufferedImage;
@@ -45,8 +48,25 @@ class ScreenshotsTest {
                 .withInstalled("ai_chatbot", "1.0.0")
                 .withInstalled("email_marketing", "1.0.0")
                 .withBackup("b-20261124-full", "full", null, Instant.parse("2026-11-24T09:30:00Z"), 18_400_000)
-                .withBackup("b-20261125-ai_chatbot", "addon", "ai_chatbot", Instant.parse("2026-11-25T08:10:00Z"), 412_000));
+                .withBackup("b-20261125-ai_chatbot", "addon", "ai_chatbot", Instant.parse("2026-11-25T08:10:00Z"), 412_000),
+                demoCatalog());
         console.connected();
+    }
+
+    /**
+     * The marketplace as an administrator sees it: the real signed demo catalog, verified by the console (sizes,
+     * signing key, changelogs from the signed summaries), when the build has made it; else as the agent lists it.
+     */
+    private static CatalogSource demoCatalog() {
+        Path demo = Path.of(System.getProperty("basedir", ".")).resolve("../addon-catalog/target/demo-catalog").normalize();
+        if (!Files.isRegularFile(demo.resolve("root.json"))) {
+            return new AgentCatalogSource();
+        }
+        try {
+            return new SignedCatalogSource(demo.toString(), demo.resolve("root.json"), Files.createTempDirectory("catalog-state"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

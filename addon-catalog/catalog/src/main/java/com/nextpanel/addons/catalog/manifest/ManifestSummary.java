@@ -13,8 +13,8 @@ import java.util.Objects;
  * lists and maps only; no floats, so it is safe inside canonical JSON).
  *
  * @param tables names of the tables the migrations create ({@link TableScanner})
- * @param console {@link Console#NONE} when none
- * @param changelog empty when none
+ * @param console {@link Console#NONE} when none; the console renders addon pages from it without the package
+ * @param changelog empty when none; at most {@link #MAX_CHANGELOG_CHARS} (see {@link #boundedChangelog})
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ManifestSummary(
@@ -48,7 +48,30 @@ public record ManifestSummary(
 
     public static ManifestSummary fromManifest(Manifest m, List<String> tables) {
         return new ManifestSummary(m.id(), m.name(), m.version(), m.description(), m.category(), m.requires(),
-                m.conflicts(), m.routes(), m.permissions(), tables, m.console(), m.changelog());
+                m.conflicts(), m.routes(), m.permissions(), tables, m.console(), boundedChangelog(m.changelog()));
+    }
+
+    /**
+     * The summary sits in {@code targets.json} once per package, so a changelog that grows with every
+     * release would make a catalog of thousands of addons slow to fetch and verify. The newest entries come
+     * first, so the start is kept.
+     */
+    public static final int MAX_CHANGELOG_CHARS = 4_000;
+
+    /** Marks a cut changelog; the whole text stays in the package's {@code addon.json}. */
+    public static final String CHANGELOG_CUT = "\n…";
+
+    /**
+     * @return {@code changelog} when it fits in {@link #MAX_CHANGELOG_CHARS}, else its start cut at the last
+     *         line break that fits, followed by {@link #CHANGELOG_CUT}
+     */
+    public static String boundedChangelog(String changelog) {
+        if (changelog == null || changelog.length() <= MAX_CHANGELOG_CHARS) {
+            return changelog;
+        }
+        int room = MAX_CHANGELOG_CHARS - CHANGELOG_CUT.length();
+        int cut = changelog.lastIndexOf('\n', room);
+        return changelog.substring(0, cut > room / 2 ? cut : room).stripTrailing() + CHANGELOG_CUT;
     }
 
     /** @return {@code id@version}, how messages name an addon */

@@ -193,12 +193,19 @@ final class ManifestValidator {
         return valid;
     }
 
+    /** The console section travels in the signed catalog's summary of every package: kept small. */
+    static final int MAX_NAVIGATION_ITEMS = 8;
+    static final int MAX_COLUMNS = 12;
+
     private Console console(RawManifest.RawConsole raw, List<String> routes) {
         if (raw == null) {
             return Console.NONE;
         }
         List<Console.NavigationItem> items = new ArrayList<>();
         List<RawManifest.RawNavigationItem> navigation = raw.navigation == null ? List.of() : raw.navigation;
+        if (navigation.size() > MAX_NAVIGATION_ITEMS) {
+            problem("console.navigation", "has " + navigation.size() + " items; at most " + MAX_NAVIGATION_ITEMS);
+        }
         for (int i = 0; i < navigation.size(); i++) {
             String field = "console.navigation[" + i + "]";
             RawManifest.RawNavigationItem item = navigation.get(i);
@@ -234,6 +241,8 @@ final class ManifestValidator {
         List<RawManifest.RawColumn> rawColumns = raw.columns == null ? List.of() : raw.columns;
         if (rawColumns.isEmpty()) {
             problem(field + ".columns", "a table needs at least one column");
+        } else if (rawColumns.size() > MAX_COLUMNS) {
+            problem(field + ".columns", "has " + rawColumns.size() + " columns; at most " + MAX_COLUMNS);
         }
         for (int i = 0; i < rawColumns.size(); i++) {
             RawManifest.RawColumn c = rawColumns.get(i);

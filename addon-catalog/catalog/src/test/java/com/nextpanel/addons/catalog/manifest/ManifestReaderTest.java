@@ -141,6 +141,20 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aConsoleSectionTooLargeForTheSignedSummaryIsRejected() {
+        String item = "{\"parent\": \"P\", \"label\": \"L\", \"view\": {\"type\": \"table\", \"route\": \"/api/v1/sms/x\","
+                + " \"columns\": [" + String.join(", ", java.util.Collections.nCopies(13, "{\"field\": \"a\", \"label\": \"A\"}")) + "]}}";
+        int start = VALID.indexOf("  \"console\"");
+        int end = VALID.indexOf("  \"changelog\"");
+        String json = VALID.substring(0, start) + "  \"console\": {\"navigation\": ["
+                + String.join(", ", java.util.Collections.nCopies(9, item)) + "]},\n" + VALID.substring(end);
+
+        assertThat(problemsOf(json))
+                .contains("console.navigation: has 9 items; at most 8")
+                .contains("console.navigation[0].view.columns: has 13 columns; at most 12");
+    }
+
+    @Test
     void unknownOrMistypedStructuredFieldsAreNamedExactly() {
         String json = VALID.replace("\"changelog\": \"1.2.0: delivery receipts\"",
                 "\"changelog\": [\"1.2.0\"], \"views\": [{\"id\": \"x\"}], \"extra\": {\"a\": 1}");

@@ -69,4 +69,34 @@ class ManifestSummaryTest {
 
         assertThat(ManifestReader.read(json, "round-trip")).isEqualTo(m);
     }
+
+    @Test
+    void carriesTheConsoleSectionAndTheChangelogSoTheConsoleNeedsNoPackage() throws Exception {
+        ManifestSummary summary = ManifestSummary.fromManifest(manifest(), List.of("messages"));
+
+        JsonNode tree = plainMapper.valueToTree(summary);
+
+        assertThat(tree.get("changelog").asText()).isEqualTo("1.2.0: delivery receipts");
+        assertThat(tree.get("console").get("navigation").get(0).get("view").get("type").asText()).isEqualTo("table");
+        assertThat(tree.get("console").get("navigation").get(0).get("view").get("columns")).isNotEmpty();
+    }
+
+    @Test
+    void aLongChangelogIsCutAtALineBreakSoEveryTargetStaysSmall() {
+        StringBuilder log = new StringBuilder();
+        for (int release = 500; release > 0; release--) {
+            log.append("## 1.").append(release).append(".0\n- fixed something in release ").append(release).append("\n\n");
+        }
+        String manifest = ManifestReaderTest.VALID.replace("\"changelog\": \"1.2.0: delivery receipts\"",
+                "\"changelog\": " + new com.fasterxml.jackson.databind.node.TextNode(log.toString()));
+
+        ManifestSummary summary = ManifestSummary.fromManifest(
+                ManifestReader.read(manifest.getBytes(StandardCharsets.UTF_8), "addon.json"), List.of());
+
+        assertThat(summary.changelog()).hasSizeLessThanOrEqualTo(ManifestSummary.MAX_CHANGELOG_CHARS)
+                .startsWith("## 1.500.0\n- fixed something in release 500")
+                .endsWith(ManifestSummary.CHANGELOG_CUT);
+        String kept = summary.changelog().substring(0, summary.changelog().length() - ManifestSummary.CHANGELOG_CUT.length());
+        assertThat(log.toString()).startsWith(kept + "\n");
+    }
 }
