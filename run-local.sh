@@ -46,7 +46,8 @@ done
 grep -q "listening on https://" "$log" || { echo "The agent did not answer within 60 s; see $log" >&2; exit 1; }
 
 echo "Opening the console ..."
-java -jar desktop-app/target/desktop-app.jar \
+# C1 only, as the packaged console starts (installers' ConsolePackager): the first catalog load takes half the time.
+java -XX:TieredStopAtLevel=1 -jar desktop-app/target/desktop-app.jar \
   --server "https://127.0.0.1:$port" --name "Local agent" \
   --token-file "$data_dir/admin.token" --fingerprint-file "$data_dir/tls.sha256" \
   --catalog "$catalog" --trust-root "$catalog/root.json" \

@@ -22,6 +22,12 @@ final class ConsolePackager {
     static final String NAME = "nextpanel-console";
     static final String TITLE = "NextPanel Addons";
     static final String MAIN_CLASS = "com.nextpanel.addons.console.ConsoleMain";
+    /**
+     * The client compiler only: a desktop console never runs long enough to repay C2, and on a 2-core machine the C2
+     * compiler threads compete with the first catalog load (a 5,000-addon catalog loads in about half the time; see
+     * src/docs/benchmarks.md, console).
+     */
+    static final String JIT_OPTION = "-XX:TieredStopAtLevel=1";
     static final String DESCRIPTION = "Desktop console of NextPanel Addons: install, update and uninstall signed addons"
             + " on NextPanel Bill servers";
 
@@ -86,6 +92,7 @@ final class ConsolePackager {
                 "--input", input.toString(),
                 "--main-jar", "desktop-app.jar",
                 "--main-class", MAIN_CLASS,
+                "--java-options", JIT_OPTION,
                 "--runtime-image", runtime.toString(),
                 "--app-version", settings.packageVersion(),
                 "--vendor", InstallerBuild.VENDOR,

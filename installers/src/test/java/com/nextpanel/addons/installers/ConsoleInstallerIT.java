@@ -23,6 +23,13 @@ class ConsoleInstallerIT {
     }
 
     @Test
+    void launcherStartsTheConsoleWithTheClientCompilerOnly() throws IOException {
+        String cfg = Files.readString(Built.appImage("nextpanel-console").resolve("lib/app/nextpanel-console.cfg"));
+
+        assertThat(cfg).contains("java-options=" + ConsolePackager.JIT_OPTION);
+    }
+
+    @Test
     void bundledRuntimeHoldsJavaFxNeedsAndTlsButNoCompilerOrShell() throws IOException {
         String release = Files.readString(Built.appImage("nextpanel-console").resolve("lib/runtime/release"));
 

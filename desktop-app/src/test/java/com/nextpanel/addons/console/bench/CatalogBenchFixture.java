@@ -6,6 +6,7 @@ import com.nextpanel.addons.catalog.client.CatalogClient;
 import com.nextpanel.addons.catalog.tuf.CatalogPublisher;
 import com.nextpanel.addons.catalog.tuf.Keyring;
 import com.nextpanel.addons.console.marketplace.SignedCatalogSource;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,7 +20,8 @@ import java.util.Map;
  * The benchmark's other JVMs (a {@code main}, not a test): {@code publish DIR N} writes a real signed catalog of
  * N addons; {@code refresh DIR} and {@code load DIR} time one cold TUF refresh (the catalog module's client alone)
  * or one cold load by the console's {@code SignedCatalogSource} (refresh + listings) in a JVM that has run no
- * catalog code before, as the console's first load after start-up is. Prints {@code BENCH-CHILD <ms>}.
+ * catalog code before, as the console's first load after start-up is. Prints {@code BENCH-CHILD <ms> for <n>, cpu
+ * <thread ms> <process ms>}: wall time, CPU of the timing thread and of the whole JVM (JIT compilers included).
  */
 public final class CatalogBenchFixture {
 
@@ -32,31 +34,52 @@ public final class CatalogBenchFixture {
         Path catalog = Path.of(args[1]);
         switch (args[0]) {
             case "publish" -> {
-                long t0 = System.nanoTime();
                 int n = Integer.parseInt(args[2]);
+                startClock();
                 publish(catalog, n);
-                report(t0, n);
+                report(n);
             }
             case "refresh" -> {
                 Path state = Files.createTempDirectory("bench-state");
-                long t0 = System.nanoTime();
+                startClock();
                 int n = CatalogClient.builder(catalog.toString()).trustedRoot(catalog.resolve("root.json")).stateDir(state).build()
                         .refresh().targets().size();
-                report(t0, n);
+                report(n);
             }
             case "load" -> {
                 Path state = Files.createTempDirectory("bench-state");
-                long t0 = System.nanoTime();
+                startClock();
                 int n = new SignedCatalogSource(catalog.toString(), catalog.resolve("root.json"), state)
                         .load(null).listings().size();
-                report(t0, n);
+                report(n);
             }
             default -> throw new IllegalArgumentException("publish DIR N | refresh DIR | load DIR, not " + args[0]);
         }
     }
 
-    private static void report(long t0, int n) {
-        System.out.printf(Locale.ROOT, "BENCH-CHILD %.1f ms for %d%n", (System.nanoTime() - t0) / 1e6, n);
+    private static long threadCpu() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long t0;
+    private static long thread0;
+    private static long process0;
+
+    private static void startClock() {
+        thread0 = threadCpu();
+        process0 = processCpu();
+        t0 = System.nanoTime();
+    }
+
+    /** Wall time, then CPU time of this thread and of the whole process (JIT compilers included): CPU is what load does not inflate. */
+    private static void report(int n) {
+        double wall = (System.nanoTime() - t0) / 1e6;
+        System.out.printf(Locale.ROOT, "BENCH-CHILD %.1f ms for %d, cpu %.0f %.0f%n", wall, n, (threadCpu() - thread0) / 1e6,
+                (processCpu() - process0) / 1e6);
     }
 
     /** The same catalog as ever: addon_NNNN, six categories, a name, a description and one route each. */

@@ -59,6 +59,10 @@ class CatalogLoadBenchmark {
     private static final int START_RUNS = 3;
     private static final String TYPED = "addon 4 support";
 
+    /** JVM options of every fresh JVM the benchmark starts, e.g. {@code -Dbench.jvmOptions=-XX:TieredStopAtLevel=1} as the packaged console runs. */
+    private static final List<String> CHILD_JVM_OPTIONS = List.of(System.getProperty("bench.jvmOptions", "").split("\\s+"))
+            .stream().filter(o -> !o.isBlank()).toList();
+
     private Stage stage;
 
     @Start
@@ -74,14 +78,20 @@ class CatalogLoadBenchmark {
         child(List.of("publish", catalog.toString(), Integer.toString(ADDONS)));
 
         // 1. cold, each in a fresh JVM
-        List<Double> refresh = new ArrayList<>();
-        List<Double> load = new ArrayList<>();
+        List<double[]> refresh = new ArrayList<>();
+        List<double[]> load = new ArrayList<>();
         for (int i = 0; i < CHILD_RUNS; i++) {
-            refresh.add(child(List.of("refresh", catalog.toString())));
-            load.add(child(List.of("load", catalog.toString())));
+            refresh.add(childFigures(List.of("refresh", catalog.toString())));
+            load.add(childFigures(List.of("load", catalog.toString())));
         }
-        print("fetch+verify, CatalogClient.refresh alone, fresh JVM", refresh);
-        print("fetch+verify+listings, SignedCatalogSource.load, fresh JVM", load);
+        for (String mode : List.of("refresh", "load")) {
+            List<double[]> runs = mode.equals("refresh") ? refresh : load;
+            String what = mode.equals("refresh") ? "fetch+verify, CatalogClient.refresh alone, fresh JVM"
+                    : "fetch+verify+listings, SignedCatalogSource.load, fresh JVM";
+            print(what + ", wall", runs.stream().map(f -> f[0]).toList());
+            print(what + ", CPU of the loading thread", runs.stream().map(f -> f[1]).toList());
+            print(what + ", CPU of the whole JVM (JIT included)", runs.stream().map(f -> f[2]).toList());
+        }
 
         // 2. the whole path in this JVM: first cold, then warm
         double cold = wholePath(robot, catalog, dir.resolve("run-0"));
@@ -189,10 +199,20 @@ class CatalogLoadBenchmark {
 
     /** Runs this class path's {@link CatalogBenchFixture} in a fresh JVM; returns the milliseconds it reports. */
     private static double child(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
-                CatalogBenchFixture.class.getName()));
+        return childFigures(args)[0];
+    }
+
+    /** @return wall ms, main-thread CPU ms, process CPU ms, as the child reports them */
+    private static double[] childFigures(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CatalogBenchFixture.class.getName()));
         command.addAll(args);
-        return parse(run(command), "BENCH-CHILD ");
+        String out = run(command);
+        String line = out.lines().filter(l -> l.startsWith("BENCH-CHILD ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no BENCH-CHILD line in:\n" + out));
+        String[] cpu = line.substring(line.indexOf(", cpu ") + ", cpu ".length()).split(" ");
+        return new double[] {parse(line, "BENCH-CHILD "), Double.parseDouble(cpu[0]), Double.parseDouble(cpu[1])};
     }
 
     private static double coldStart(Path jar, Path config, String... jvmOptions) throws IOException, InterruptedException {
@@ -201,6 +221,7 @@ class CatalogLoadBenchmark {
             command.addAll(List.of("/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"));
         }
         command.add(java());
+        command.addAll(CHILD_JVM_OPTIONS);
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-D" + ConsoleApp.EXIT_WHEN_INTERACTIVE + "=true", "-jar", jar.toString(),
                 "--config-dir", config.toString()));

@@ -75,9 +75,7 @@ public final class AddonJobsModule implements JobsModule {
 
     @Override
     public List<?> backups() {
-        List<Object> all = new java.util.ArrayList<>(jobs.fullBackups().list());
-        all.addAll(jobs.backups());
-        return all;
+        return jobs.backups();
     }
 
     @Override

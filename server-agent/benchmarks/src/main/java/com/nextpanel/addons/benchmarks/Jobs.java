@@ -36,7 +36,8 @@ public final class Jobs {
         return run(client, () -> client.uninstall(id));
     }
 
-    private static Timed run(AgentClient client, Supplier<String> submit) {
+    /** Submits with {@code submit} (any job: backup, restore...) and waits for SUCCEEDED. */
+    public static Timed run(AgentClient client, Supplier<String> submit) {
         long t0 = System.nanoTime();
         String jobId = submit.get();
         JobView job = client.awaitJob(jobId, JOB_TIMEOUT);

@@ -73,7 +73,7 @@ record TrustState(String anchorSha256, byte[] rootBytes, int timestampVersion, i
         try {
             Files.createDirectories(stateDir.get());
             Path root = stateDir.get().resolve(ROOT);
-            // the root changes only on rotation; each write is an fsync, and a refresh saves four times
+            // the root changes only on rotation: a save for new versions alone does not rewrite (fsync) it
             if (!Files.exists(root) || !Arrays.equals(Files.readAllBytes(root), rootBytes)) {
                 AtomicFiles.write(root, rootBytes);
             }

@@ -14,10 +14,11 @@ import java.util.Objects;
  * The {@code manifest.json} of a backup: what it holds, how the database was dumped, and every file with its
  * SHA-256 and size (paths relative to the backup directory, {@code /}-separated).
  *
- * @param scope {@code full} or {@code addon}
- * @param id the addon of an {@code addon} backup, else the empty string
+ * @param scope {@code full}, {@code addon} (one addon, on request) or {@code pre-update} (one addon, taken by an update
+ *              before it changes anything)
+ * @param id the addon of an {@code addon} or {@code pre-update} backup, else the empty string
  * @param createdAt ISO-8601 instant
- * @param method how the database was dumped, e.g. {@code H2 SCRIPT} or {@code pg_dump (plain SQL)}
+ * @param method how the database was dumped: {@code h2-script}, {@code pg_dump} or {@code jdbc-copy}
  * @param versions {@code agent}, {@code core} and one entry per captured addon ({@code addon:<id>})
  * @param addons the registry rows captured (id, version, state)
  * @param roles for PostgreSQL, the owner role of each captured addon schema (recreated on restore if missing)
@@ -28,7 +29,15 @@ public record BackupManifest(String backupId, String scope, String id, String cr
                              Map<String, String> versions, List<CapturedAddon> addons, Map<String, String> roles,
                              List<FileEntry> files) {
 
-    static final String FILE = "manifest.json";
+    public static final String FILE = "manifest.json";
+    public static final String FULL = "full";
+    public static final String ADDON = "addon";
+    public static final String PRE_UPDATE = "pre-update";
+    public static final List<String> SCOPES = List.of(FULL, ADDON, PRE_UPDATE);
+    /** Database dump methods. */
+    public static final String H2_SCRIPT = "h2-script";
+    public static final String PG_DUMP = "pg_dump";
+    public static final String JDBC_COPY = "jdbc-copy";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -51,7 +60,7 @@ public record BackupManifest(String backupId, String scope, String id, String cr
     }
 
     public boolean full() {
-        return "full".equals(scope);
+        return FULL.equals(scope);
     }
 
     public long sizeBytes() {
@@ -62,7 +71,7 @@ public record BackupManifest(String backupId, String scope, String id, String cr
         JSON.writeValue(dir.resolve(FILE).toFile(), this);
     }
 
-    static BackupManifest read(Path dir) throws IOException {
+    public static BackupManifest read(Path dir) throws IOException {
         return JSON.readValue(dir.resolve(FILE).toFile(), BackupManifest.class);
     }
 }

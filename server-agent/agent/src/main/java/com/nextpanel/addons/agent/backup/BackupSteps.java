@@ -16,14 +16,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The steps of backup and restore jobs. Each step's journaled record is its whole state, so a restarted agent
- * revives it from the journal.
+ * The steps of backup and restore jobs: one parameterised step ({@link OpStep}) running one {@link Op}. Each step's
+ * journaled record is its whole state, so a restarted agent revives it from the journal. Step names and kinds are
+ * stable (crash tests halt at their boundaries).
  *
  * <p>Backup: {@code dump} (write into a temporary directory, rename into place; undo deletes both) →
- * {@code commit} → {@code retention}. Restore: {@code safety} (a full backup of the server as it is; undo deletes it)
- * → {@code deactivate} (undo loads the installed addons again) → {@code restore} (database, files, registry; undo
- * restores the safety backup) → {@code activate} (the captured addons, like start-up does; undo deactivates) →
- * {@code commit} → {@code cleanup} (deletes the safety backup).
+ * {@code commit} → {@code retention}. The update's pre-update backup is the step {@code backup} (kind
+ * {@code addon.backup}), the same writer with scope {@code pre-update}. Restore: {@code safety} (a full backup of the
+ * server as it is; undo deletes it) → {@code deactivate} (undo loads the installed addons again) → {@code restore}
+ * (database, files, registry; undo restores the safety backup) → {@code activate} (the captured addons, like
+ * start-up does; undo deactivates) → {@code commit} → {@code cleanup} (deletes the safety backup).
  */
 final class BackupSteps {
 
@@ -31,29 +33,34 @@ final class BackupSteps {
     }
 
     static StepKinds register(Backups b, StepKinds kinds) {
-        return kinds.register(Dump.KIND, r -> new Dump(b, r))
-                .register(Commit.KIND, r -> new Commit(r))
-                .register(Retention.KIND, r -> new Retention(b, r))
-                .register(Safety.KIND, r -> new Safety(b, r))
-                .register(Deactivate.KIND, r -> new Deactivate(b, r))
-                .register(Restore.KIND, r -> new Restore(b, r))
-                .register(Activate.KIND, r -> new Activate(b, r))
-                .register(Cleanup.KIND, r -> new Cleanup(b, r));
+        for (Op op : Op.values()) {
+            kinds.register(op.kind, r -> new OpStep(b, op, r));
+        }
+        return kinds.register(Commit.KIND, Commit::new);
     }
 
-    static List<Step> backup(Backups b, String backupId, String addonId) {
-        return List.of(new Dump(b, rec("backupId", backupId, "addonId", addonId)),
+    static List<Step> backup(Backups b, String backupId, String scope, String addonId) {
+        return List.of(new OpStep(b, Op.DUMP, rec("backupId", backupId, "scope", scope, "addonId", addonId)),
                 new Commit(rec("message", "backup " + backupId + " complete")),
-                new Retention(b, rec("keep", Integer.toString(b.settings.keep()))));
+                retention(b));
+    }
+
+    static Step preUpdate(Backups b, String backupId, String addonId) {
+        return new OpStep(b, Op.PRE_UPDATE, rec("backupId", backupId, "scope", BackupManifest.PRE_UPDATE,
+                "addonId", addonId));
+    }
+
+    static Step retention(Backups b) {
+        return new OpStep(b, Op.RETENTION, rec());
     }
 
     static List<Step> restore(Backups b, BackupManifest m, Path safety) {
-        return List.of(new Safety(b, rec("dir", safety.toString())),
-                new Deactivate(b, rec()),
-                new Restore(b, rec("backupId", m.backupId(), "safety", safety.toString())),
-                new Activate(b, rec()),
+        return List.of(new OpStep(b, Op.SAFETY, rec("dir", safety.toString())),
+                new OpStep(b, Op.DEACTIVATE, rec()),
+                new OpStep(b, Op.RESTORE, rec("backupId", m.backupId(), "safety", safety.toString())),
+                new OpStep(b, Op.ACTIVATE, rec()),
                 new Commit(rec("message", "restored backup " + m.backupId())),
-                new Cleanup(b, rec("dir", safety.toString())));
+                new OpStep(b, Op.CLEANUP, rec("dir", safety.toString())));
     }
 
     private static Map<String, String> rec(String... kv) {
@@ -64,27 +71,174 @@ final class BackupSteps {
         return m;
     }
 
-    private abstract static class Base implements Step {
-        final Backups b;
-        final Map<String, String> record;
-        private final String name;
-        private final String kind;
+    /** What a step does, and how it is undone; {@code r} is the step (its journaled record). */
+    enum Op {
+        /** Writes a backup; a half-written one is only ever a hidden temporary directory. */
+        DUMP("dump", "backup.dump") {
+            @Override
+            String run(Backups b, OpStep r, StepContext context) throws Exception {
+                String backupId = r.get("backupId");
+                context.progress(0, "dumping");
+                BackupManifest m = b.write(backupId, r.get("scope"), r.get("addonId"), b.store.dir(backupId));
+                return "backup " + backupId + ": " + m.files().size() + " files, " + m.sizeBytes() + " bytes, "
+                        + m.method();
+            }
 
-        Base(Backups b, Map<String, String> record, String name, String kind) {
-            this.b = b;
-            this.record = Map.copyOf(record);
+            @Override
+            String undo(Backups b, OpStep r, StepContext context) {
+                String backupId = r.get("backupId");
+                BackupStore.deleteTree(b.store.temp(backupId));
+                BackupStore.deleteTree(b.store.dir(backupId));
+                return "deleted backup " + backupId;
+            }
+        },
+        /** The backup an update takes before it changes anything: {@link #DUMP} with scope {@code pre-update}. */
+        PRE_UPDATE("backup", "addon.backup") {
+            @Override
+            String run(Backups b, OpStep r, StepContext context) throws Exception {
+                return DUMP.run(b, r, context);
+            }
+
+            @Override
+            String undo(Backups b, OpStep r, StepContext context) throws Exception {
+                return DUMP.undo(b, r, context);
+            }
+        },
+        /** Keeps the newest N backups of each scope; after the commit point, run again at recovery if need be. */
+        RETENTION("retention", "backup.retention") {
+            @Override
+            String run(Backups b, OpStep r, StepContext context) {
+                List<String> deleted = b.store.applyRetention(b.settings);
+                return deleted.isEmpty() ? "kept every backup (" + b.settings.keep() + " per scope, else "
+                        + BackupSettings.DEFAULT_KEEP + ")" : "deleted " + String.join(", ", deleted);
+            }
+
+            @Override
+            String undo(Backups b, OpStep r, StepContext context) {
+                return "nothing to undo";
+            }
+        },
+        /** A full backup of the server as it is before the restore: what a failed restore goes back to. */
+        SAFETY("safety", "restore.safety") {
+            @Override
+            String run(Backups b, OpStep r, StepContext context) throws Exception {
+                Path dir = Path.of(r.get("dir"));
+                BackupManifest m = b.write(dir.getFileName().toString(), BackupManifest.FULL, "", dir);
+                return "safety backup of the server as it is: " + m.sizeBytes() + " bytes, " + m.method();
+            }
+
+            @Override
+            String undo(Backups b, OpStep r, StepContext context) throws Exception {
+                return CLEANUP.run(b, r, context);
+            }
+        },
+        /** Takes every installed addon's routes out and unloads its code, so nothing writes while data is replaced. */
+        DEACTIVATE("deactivate", "restore.deactivate") {
+            @Override
+            String run(Backups b, OpStep r, StepContext context) {
+                List<String> ids = deactivateAll(b);
+                return ids.isEmpty() ? "no addon to deactivate" : "deactivated " + String.join(", ", ids);
+            }
+
+            @Override
+            String undo(Backups b, OpStep r, StepContext context) {
+                if (context.recovering()) {
+                    return "the start loads the installed addons";
+                }
+                AddonBootstrap.Report report = b.bootstrap().loadInstalled();
+                return "loaded " + report.loaded() + (report.failed().isEmpty() ? "" : ", failed " + report.failed());
+            }
+        },
+        /** Replaces the database, the addon files and the registry with the backup's. */
+        RESTORE("restore", "restore.data") {
+            @Override
+            String run(Backups b, OpStep r, StepContext context) throws Exception {
+                String backupId = r.get("backupId");
+                Path dir = b.store.dir(backupId);
+                BackupManifest m = BackupManifest.read(dir);
+                context.progress(0, "restoring " + backupId);
+                return restoreFrom(b, m, dir);
+            }
+
+            @Override
+            String undo(Backups b, OpStep r, StepContext context) throws Exception {
+                Path safety = Path.of(r.get("safety"));
+                if (!Files.exists(safety.resolve(BackupManifest.FILE))) {
+                    return "nothing to undo (no safety backup was completed, so nothing was restored)";
+                }
+                if (!context.recovering()) {
+                    deactivateAll(b);
+                }
+                return "put the server back from the safety backup: " + restoreFrom(b, BackupManifest.read(safety),
+                        safety);
+            }
+        },
+        /** Loads the restored addons as start-up does; any that fails to load fails the restore. */
+        ACTIVATE("activate", "restore.activate") {
+            @Override
+            String run(Backups b, OpStep r, StepContext context) {
+                AddonBootstrap.Report report = b.bootstrap().loadInstalled();
+                if (!report.failed().isEmpty()) {
+                    throw new IllegalStateException("restored addons failed to start: " + report.failed());
+                }
+                return report.loaded().isEmpty() ? "no addon to activate"
+                        : "activated " + String.join(", ", report.loaded());
+            }
+
+            @Override
+            String undo(Backups b, OpStep r, StepContext context) {
+                return context.recovering() ? "nothing is loaded during recovery" : "deactivated " + deactivateAll(b);
+            }
+        },
+        /** Deletes the safety backup once the restore is committed. */
+        CLEANUP("cleanup", "restore.cleanup") {
+            @Override
+            String run(Backups b, OpStep r, StepContext context) {
+                Path dir = Path.of(r.get("dir"));
+                BackupStore.deleteTree(dir.resolveSibling(".tmp-" + dir.getFileName()));
+                BackupStore.deleteTree(dir);
+                return "deleted the safety backup";
+            }
+
+            @Override
+            String undo(Backups b, OpStep r, StepContext context) {
+                return "nothing to undo";
+            }
+        };
+
+        final String name;
+        final String kind;
+
+        Op(String name, String kind) {
             this.name = name;
             this.kind = kind;
         }
 
+        abstract String run(Backups b, OpStep r, StepContext context) throws Exception;
+
+        abstract String undo(Backups b, OpStep r, StepContext context) throws Exception;
+    }
+
+    /** The one step shape: an {@link Op} and its journaled record. */
+    static final class OpStep implements Step {
+        private final Backups b;
+        private final Op op;
+        private final Map<String, String> record;
+
+        OpStep(Backups b, Op op, Map<String, String> record) {
+            this.b = b;
+            this.op = op;
+            this.record = Map.copyOf(record);
+        }
+
         @Override
         public String name() {
-            return name;
+            return op.name;
         }
 
         @Override
         public String kind() {
-            return kind;
+            return op.kind;
         }
 
         @Override
@@ -92,38 +246,22 @@ final class BackupSteps {
             return record;
         }
 
+        @Override
+        public String run(StepContext context) throws Exception {
+            return op.run(b, this, context);
+        }
+
+        @Override
+        public String undo(StepContext context) throws Exception {
+            return op.undo(b, this, context);
+        }
+
         String get(String key) {
             String v = record.get(key);
             if (v == null) {
-                throw new IllegalStateException(kind + ": journaled record lacks " + key);
+                throw new IllegalStateException(op.kind + ": journaled record lacks " + key);
             }
             return v;
-        }
-    }
-
-    /** Writes the backup; a half-written one is only ever a hidden temporary directory. */
-    static final class Dump extends Base {
-        static final String KIND = "backup.dump";
-
-        Dump(Backups b, Map<String, String> r) {
-            super(b, r, "dump", KIND);
-        }
-
-        @Override
-        public String run(StepContext context) throws Exception {
-            String backupId = get("backupId");
-            context.progress(0, "dumping");
-            BackupManifest m = b.write(backupId, get("addonId"), b.store.dir(backupId));
-            return "backup " + backupId + ": " + m.files().size() + " files, " + m.sizeBytes() + " bytes, "
-                    + m.method();
-        }
-
-        @Override
-        public String undo(StepContext context) {
-            String backupId = get("backupId");
-            FullBackupStore.deleteTree(b.store.temp(backupId));
-            FullBackupStore.deleteTree(b.store.dir(backupId));
-            return "deleted backup " + backupId;
         }
     }
 
@@ -157,156 +295,6 @@ final class BackupSteps {
         }
     }
 
-    /** Keeps the newest N backups of each scope; after the commit point, run again at recovery if need be. */
-    static final class Retention extends Base {
-        static final String KIND = "backup.retention";
-
-        Retention(Backups b, Map<String, String> r) {
-            super(b, r, "retention", KIND);
-        }
-
-        @Override
-        public String run(StepContext context) {
-            int keep = Integer.parseInt(get("keep"));
-            List<String> deleted = b.store.applyRetention(keep);
-            return deleted.isEmpty() ? "kept every backup (at most " + keep + " per scope)"
-                    : "deleted " + String.join(", ", deleted) + " (keeping " + keep + " per scope)";
-        }
-
-        @Override
-        public String undo(StepContext context) {
-            return "nothing to undo";
-        }
-    }
-
-    /** A full backup of the server as it is before the restore: what a failed restore goes back to. */
-    static final class Safety extends Base {
-        static final String KIND = "restore.safety";
-
-        Safety(Backups b, Map<String, String> r) {
-            super(b, r, "safety", KIND);
-        }
-
-        @Override
-        public String run(StepContext context) throws Exception {
-            Path dir = Path.of(get("dir"));
-            BackupManifest m = b.write(dir.getFileName().toString(), "", dir);
-            return "safety backup of the server as it is: " + m.sizeBytes() + " bytes, " + m.method();
-        }
-
-        @Override
-        public String undo(StepContext context) {
-            Path dir = Path.of(get("dir"));
-            FullBackupStore.deleteTree(dir.resolveSibling(".tmp-" + dir.getFileName()));
-            FullBackupStore.deleteTree(dir);
-            return "deleted the safety backup";
-        }
-    }
-
-    /** Takes every installed addon's routes out and unloads its code, so nothing writes while data is replaced. */
-    static final class Deactivate extends Base {
-        static final String KIND = "restore.deactivate";
-
-        Deactivate(Backups b, Map<String, String> r) {
-            super(b, r, "deactivate", KIND);
-        }
-
-        @Override
-        public String run(StepContext context) {
-            List<String> ids = deactivateAll(b);
-            return ids.isEmpty() ? "no addon to deactivate" : "deactivated " + String.join(", ", ids);
-        }
-
-        @Override
-        public String undo(StepContext context) {
-            if (context.recovering()) {
-                return "the start loads the installed addons";
-            }
-            AddonBootstrap.Report r = b.bootstrap().loadInstalled();
-            return "loaded " + r.loaded() + (r.failed().isEmpty() ? "" : ", failed " + r.failed());
-        }
-    }
-
-    /** Replaces the database, the addon files and the registry with the backup's. */
-    static final class Restore extends Base {
-        static final String KIND = "restore.data";
-
-        Restore(Backups b, Map<String, String> r) {
-            super(b, r, "restore", KIND);
-        }
-
-        @Override
-        public String run(StepContext context) throws Exception {
-            String backupId = get("backupId");
-            Path dir = b.store.dir(backupId);
-            BackupManifest m = BackupManifest.read(dir);
-            context.progress(0, "restoring " + backupId);
-            return restoreFrom(b, m, dir);
-        }
-
-        @Override
-        public String undo(StepContext context) throws Exception {
-            Path safety = Path.of(get("safety"));
-            if (!Files.exists(safety.resolve(BackupManifest.FILE))) {
-                return "nothing to undo (no safety backup was completed, so nothing was restored)";
-            }
-            if (!context.recovering()) {
-                deactivateAll(b);
-            }
-            return "put the server back from the safety backup: " + restoreFrom(b, BackupManifest.read(safety),
-                    safety);
-        }
-    }
-
-    /** Loads the restored addons as start-up does; any that fails to load fails the restore. */
-    static final class Activate extends Base {
-        static final String KIND = "restore.activate";
-
-        Activate(Backups b, Map<String, String> r) {
-            super(b, r, "activate", KIND);
-        }
-
-        @Override
-        public String run(StepContext context) {
-            AddonBootstrap.Report r = b.bootstrap().loadInstalled();
-            if (!r.failed().isEmpty()) {
-                throw new IllegalStateException("restored addons failed to start: " + r.failed());
-            }
-            return r.loaded().isEmpty() ? "no addon to activate" : "activated " + String.join(", ", r.loaded());
-        }
-
-        @Override
-        public String undo(StepContext context) {
-            if (context.recovering()) {
-                return "nothing is loaded during recovery";
-            }
-            List<String> ids = deactivateAll(b);
-            return "deactivated " + ids;
-        }
-    }
-
-    /** Deletes the safety backup once the restore is committed. */
-    static final class Cleanup extends Base {
-        static final String KIND = "restore.cleanup";
-
-        Cleanup(Backups b, Map<String, String> r) {
-            super(b, r, "cleanup", KIND);
-        }
-
-        @Override
-        public String run(StepContext context) {
-            Path dir = Path.of(get("dir"));
-            FullBackupStore.deleteTree(dir.resolveSibling(".tmp-" + dir.getFileName()));
-            FullBackupStore.deleteTree(dir);
-            return "deleted the safety backup";
-        }
-
-        @Override
-        public String undo(StepContext context) {
-            return "nothing to undo";
-        }
-    }
-
     private static List<String> deactivateAll(Backups b) {
         List<String> ids = b.registry.rows().stream().map(RegistryRow::id).toList();
         // dependents first, so no addon loses a dependency while it still serves
@@ -331,9 +319,9 @@ final class BackupSteps {
                     b.schemas.close(row.id());
                 }
             }
-            String how = b.database.restore(dir, m.roles());
-            FullBackupStore.deleteTree(b.dirs.addons());
-            FullBackupStore.copyTree(dir.resolve("files").resolve("addons"), b.dirs.addons());
+            String how = b.database.restore(dir, m.method(), m.roles());
+            BackupStore.deleteTree(b.dirs.addons());
+            BackupStore.copyTree(dir.resolve("files").resolve("addons"), b.dirs.addons());
             Files.createDirectories(b.dirs.addons());
             Path export = dir.resolve("files").resolve("addon_registry.json");
             if (Files.exists(export)) {
@@ -346,9 +334,9 @@ final class BackupSteps {
         if (!m.roles().isEmpty()) {
             b.database.createMissingRoles(m.roles().values());
         }
-        String how = b.schemaBackups.restore(id, dir.resolve("schema"));
-        FullBackupStore.deleteTree(b.dirs.addon(id));
-        FullBackupStore.copyTree(dir.resolve("files").resolve("addons").resolve(id), b.dirs.addon(id));
+        String how = b.schemaBackups.restore(id, dir.resolve(Backups.SCHEMA_DIR));
+        BackupStore.deleteTree(b.dirs.addon(id));
+        BackupStore.copyTree(dir.resolve("files").resolve("addons").resolve(id), b.dirs.addon(id));
         for (BackupManifest.CapturedAddon a : m.addons()) {
             b.putRegistryRow(a);
         }

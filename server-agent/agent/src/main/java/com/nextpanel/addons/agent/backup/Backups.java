@@ -8,10 +8,12 @@ import com.nextpanel.addons.agent.install.AddonDirs;
 import com.nextpanel.addons.agent.install.AddonRuntime;
 import com.nextpanel.addons.agent.install.AddonSchemas;
 import com.nextpanel.addons.agent.install.SchemaBackups;
+import com.nextpanel.addons.agent.install.UpdateBackups;
 import com.nextpanel.addons.agent.jobs.JobAction;
 import com.nextpanel.addons.agent.jobs.JobPlan;
 import com.nextpanel.addons.agent.jobs.JobPlanner;
 import com.nextpanel.addons.agent.jobs.JobRequest;
+import com.nextpanel.addons.agent.jobs.Step;
 import com.nextpanel.addons.agent.jobs.StepKinds;
 import com.nextpanel.addons.agent.registry.RegistryRow;
 import com.nextpanel.addons.agent.registry.RegistryStore;
@@ -29,16 +31,14 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The backups feature: plans {@code BACKUP} and {@code RESTORE} jobs (see {@link BackupSteps}), lists and deletes
- * backups. A full backup holds the whole database, the {@code addons} directory and {@code addon_registry.json};
- * an addon backup holds its schema and its files.
+ * The backups feature: one store ({@code DIR/backups/<backupId>/}), one manifest, three scopes. Plans
+ * {@code BACKUP} and {@code RESTORE} jobs of every scope (see {@link BackupSteps}), gives the update its
+ * {@code pre-update} backup ({@link UpdateBackups}), lists and deletes backups. A full backup holds the whole
+ * database, the {@code addons} directory and {@code addon_registry.json}; an addon or pre-update backup holds the
+ * addon's schema, its files and its registry row. Addon versions come from the registry, never from manifests.
  */
-public final class Backups implements JobPlanner {
+public final class Backups implements JobPlanner, UpdateBackups {
 
-    static final String FULL = "full";
-    /** The full-backup store lives in {@code backups/full/}, apart from the addon backups of {@code BackupStore}. */
-    static final String FULL_DIR = "full";
-    static final String ADDON = "addon";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -51,7 +51,7 @@ public final class Backups implements JobPlanner {
     final String coreVersion;
     final Clock clock;
     final BackupSettings settings;
-    final FullBackupStore store;
+    final BackupStore store;
     final DatabaseDumps database;
 
     public Backups(DataSource dataSource, AddonDirs dirs, RegistryStore registry, AddonRuntime runtime,
@@ -66,7 +66,7 @@ public final class Backups implements JobPlanner {
         this.coreVersion = coreVersion;
         this.clock = clock;
         this.settings = settings;
-        this.store = new FullBackupStore(dirs.backups().resolve(FULL_DIR));
+        this.store = new BackupStore(dirs.backups());
         this.database = new DatabaseDumps(dataSource);
     }
 
@@ -75,13 +75,13 @@ public final class Backups implements JobPlanner {
         return BackupSteps.register(this, kinds);
     }
 
-    /** @return every complete backup, newest first, as {@code GET /agent/v1/backups} lists them */
+    /** @return every complete backup of every scope, newest first, as {@code GET /agent/v1/backups} lists them */
     public List<BackupSummary> list() {
         return store.list().stream().map(BackupSummary::of).toList();
     }
 
-    /** @return the backups directory */
-    public FullBackupStore store() {
+    /** @return the one backup store */
+    public BackupStore store() {
         return store;
     }
 
@@ -99,10 +99,7 @@ public final class Backups implements JobPlanner {
                 }
                 checkSpace(request.addonId(), "backup");
             }
-            case RESTORE -> {
-                store.find(request.addonId()).orElseThrow(() -> new AgentException(ErrorCode.NOT_FOUND,
-                        "no backup " + request.addonId()));
-            }
+            case RESTORE -> store.verify(request.addonId());
             default -> throw new AgentException(ErrorCode.BAD_REQUEST, "the backup planner does not "
                     + request.action());
         }
@@ -116,9 +113,9 @@ public final class Backups implements JobPlanner {
                 installed(id);
             }
             long estimate = checkSpace(id, "backup");
-            String backupId = STAMP.format(clock.instant()) + "-" + (id.isEmpty() ? FULL : ADDON + "-" + id) + "-"
-                    + jobId.substring(0, Math.min(8, jobId.length()));
-            return new JobPlan(BackupSteps.backup(this, backupId, id),
+            String scope = id.isEmpty() ? BackupManifest.FULL : BackupManifest.ADDON;
+            String backupId = newId(jobId, scope, id);
+            return new JobPlan(BackupSteps.backup(this, backupId, scope, id),
                     "backup " + backupId + " (" + (id.isEmpty() ? "full" : "addon " + id) + "), about "
                             + estimate + " bytes");
         }
@@ -126,10 +123,37 @@ public final class Backups implements JobPlanner {
             BackupManifest m = store.verify(request.addonId());
             checkSpace("", "safety backup before the restore");
             return new JobPlan(BackupSteps.restore(this, m, store.root().resolve(".safety-" + jobId)),
-                    "restore backup " + m.backupId() + " (" + (m.full() ? "full" : "addon " + m.id())
+                    "restore backup " + m.backupId() + " (" + m.scope() + (m.full() ? "" : " " + m.id())
                             + "), every checksum verified");
         }
         throw new AgentException(ErrorCode.BAD_REQUEST, "the backup planner does not " + request.action());
+    }
+
+    @Override
+    public String backupId(String jobId, String id) {
+        return newId(jobId, BackupManifest.PRE_UPDATE, id);
+    }
+
+    @Override
+    public Path schemaDir(String backupId) {
+        return store.dir(backupId).resolve(SCHEMA_DIR);
+    }
+
+    @Override
+    public Step take(String id, String backupId) {
+        return BackupSteps.preUpdate(this, backupId, id);
+    }
+
+    @Override
+    public Step retention() {
+        return BackupSteps.retention(this);
+    }
+
+    static final String SCHEMA_DIR = "schema";
+
+    private String newId(String jobId, String scope, String id) {
+        return STAMP.format(clock.instant()) + "-" + scope + (id.isEmpty() ? "" : "-" + id) + "-"
+                + jobId.substring(0, Math.min(8, jobId.length()));
     }
 
     private RegistryRow installed(String id) {
@@ -148,7 +172,7 @@ public final class Backups implements JobPlanner {
         long free;
         try {
             Files.createDirectories(store.root());
-            estimate = database.estimateBytes() + FullBackupStore.treeSize(addonId.isEmpty() ? dirs.addons()
+            estimate = database.estimateBytes() + BackupStore.treeSize(addonId.isEmpty() ? dirs.addons()
                     : dirs.addon(addonId));
             free = settings.freeSpace().usableBytes(store.root());
         } catch (IOException | SQLException e) {
@@ -164,9 +188,9 @@ public final class Backups implements JobPlanner {
     }
 
     /** Writes a complete backup into {@code target} (through a temporary sibling, renamed when complete). */
-    BackupManifest write(String backupId, String addonId, Path target) throws Exception {
+    BackupManifest write(String backupId, String scope, String addonId, Path target) throws Exception {
         Path tmp = target.resolveSibling(".tmp-" + target.getFileName());
-        FullBackupStore.deleteTree(tmp);
+        BackupStore.deleteTree(tmp);
         Files.createDirectories(tmp);
         String method;
         Map<String, String> versions = new LinkedHashMap<>();
@@ -177,7 +201,7 @@ public final class Backups implements JobPlanner {
         if (addonId.isEmpty()) {
             roles = database.addonSchemaOwners();
             method = database.dump(tmp);
-            FullBackupStore.copyTree(dirs.addons(), tmp.resolve("files").resolve("addons"));
+            BackupStore.copyTree(dirs.addons(), tmp.resolve("files").resolve("addons"));
             if (Files.exists(dirs.registryExport())) {
                 Files.createDirectories(tmp.resolve("files"));
                 Files.copy(dirs.registryExport(), tmp.resolve("files").resolve("addon_registry.json"));
@@ -186,20 +210,30 @@ public final class Backups implements JobPlanner {
             rows = rows.stream().filter(r -> r.id().equals(addonId)).toList();
             roles = new LinkedHashMap<>(database.addonSchemaOwners());
             roles.keySet().removeIf(schema -> !schema.equalsIgnoreCase("addon_" + addonId));
-            Path schemaDir = Files.createDirectories(tmp.resolve("schema"));
-            method = schemaBackups.dump(addonId, schemaDir);
-            FullBackupStore.copyTree(dirs.addon(addonId), tmp.resolve("files").resolve("addons").resolve(addonId));
+            Path schemaDir = Files.createDirectories(tmp.resolve(SCHEMA_DIR));
+            method = methodOf(schemaBackups.dump(addonId, schemaDir));
+            // only the installed version's files: an update's backup runs after it staged the new version
+            for (RegistryRow r : rows) {
+                BackupStore.copyTree(dirs.staged(addonId, r.version()),
+                        tmp.resolve("files").resolve("addons").resolve(addonId).resolve(r.version()));
+            }
         }
         rows.forEach(r -> versions.put("addon:" + r.id(), r.version()));
         List<BackupManifest.CapturedAddon> captured = rows.stream().map(r -> new BackupManifest.CapturedAddon(
                 r.id(), r.version(), r.state().name(), r.installedAt().toEpochMilli(), r.manifestJson())).toList();
-        BackupManifest m = new BackupManifest(backupId, addonId.isEmpty() ? FULL : ADDON, addonId,
-                clock.instant().toString(), method, versions, captured, roles, FullBackupStore.checksums(tmp));
+        BackupManifest m = new BackupManifest(backupId, scope, addonId, clock.instant().toString(), method, versions,
+                captured, roles, BackupStore.checksums(tmp));
         m.write(tmp);
-        FullBackupStore.fsyncTree(tmp);
-        FullBackupStore.deleteTree(target);
-        FullBackupStore.publish(tmp, target);
+        BackupStore.fsyncTree(tmp);
+        BackupStore.deleteTree(target);
+        BackupStore.publish(tmp, target);
         return m;
+    }
+
+    /** The schema backups answer {@code "<method>, <n> bytes"}; the manifest keeps the method. */
+    private static String methodOf(String how) {
+        String m = how.split(",", 2)[0].trim();
+        return m.equals("H2 SCRIPT") ? BackupManifest.H2_SCRIPT : m;
     }
 
     /** Registry rows of an addon backup go back on one transaction. */

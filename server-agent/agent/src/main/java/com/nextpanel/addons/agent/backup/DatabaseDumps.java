@@ -2,9 +2,6 @@ package com.nextpanel.addons.agent.backup;
 
 import com.nextpanel.addons.agent.AgentException;
 import com.nextpanel.addons.agent.ErrorCode;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,20 +15,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * Dumps and restores the whole database. H2: {@code SCRIPT} (one command, run under the database's lock, so it is
- * a consistent snapshot while addon routes write) and, to restore, every user schema dropped then
- * {@code RUNSCRIPT}. PostgreSQL: {@code pg_dump} (which reads in one repeatable-read snapshot) and {@code psql} in a
- * single transaction that first drops the user schemas. The job journal ({@code agent.jobs}, {@code agent.job_steps})
+ * Dumps and restores the whole database. H2: {@code SCRIPT} (one command, so one consistent snapshot while addon
+ * routes write) and, to restore, every user schema dropped then {@code RUNSCRIPT}. PostgreSQL: {@code pg_dump}
+ * (which reads in one repeatable-read snapshot) and {@code psql} in a single transaction that first drops the user
+ * schemas; without a {@code pg_dump} of the server's major version, {@link PgCopy} (one repeatable-read transaction)
+ * and its load in a single transaction. The job journal ({@code agent.jobs}, {@code agent.job_steps})
  * is kept as it is now across a restore: a restore must not rewrite the history of jobs, its own included.
  */
 final class DatabaseDumps {
 
     static final String FILE = "database.sql";
+    static final String COPY_DIR = "database";
     private static final List<String> JOURNAL = List.of("agent.jobs", "agent.job_steps");
 
     private final DataSource dataSource;
@@ -77,17 +74,30 @@ final class DatabaseDumps {
         }
     }
 
-    /** Writes the whole database to {@code dir/database.sql}. @return the method, for the manifest */
+    /**
+     * Writes the whole database into {@code dir}: {@code database.sql} (H2 {@code SCRIPT}, or {@code pg_dump} of the
+     * server's major version) or {@code database/} ({@link PgCopy}, when no such {@code pg_dump} is installed).
+     *
+     * @return the method, for the manifest: {@code h2-script}, {@code pg_dump} or {@code jdbc-copy}
+     */
     String dump(Path dir) throws Exception {
         Path file = dir.resolve(FILE).toAbsolutePath();
         if (h2) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("SCRIPT NOPASSWORDS NOSETTINGS TO '" + sqlText(file) + "'");
             }
-            return "H2 SCRIPT";
+            return BackupManifest.H2_SCRIPT;
         }
-        PgTools.run(List.of(PgTools.tool("pg_dump"), "--no-password", "--file=" + file), dataSource, "pg_dump");
-        return "pg_dump (plain SQL)";
+        Optional<String> pgDump;
+        try (Connection c = dataSource.getConnection()) {
+            pgDump = PgTools.usable("pg_dump", c);
+            if (pgDump.isEmpty()) {
+                PgCopy.dump(c, Optional.empty(), Files.createDirectories(dir.resolve(COPY_DIR)));
+                return BackupManifest.JDBC_COPY;
+            }
+        }
+        PgTools.run(List.of(pgDump.get(), "--no-password", "--file=" + file), Credentials.of(dataSource), "pg_dump");
+        return BackupManifest.PG_DUMP;
     }
 
     /** @return for PostgreSQL, the owner of every addon schema now; empty on H2 (its users are in the script) */
@@ -112,10 +122,11 @@ final class DatabaseDumps {
      * @param roles PostgreSQL roles that must exist for the dump's owners and grants (created without a password:
      *              the agent sets one when it opens the addon's pool)
      */
-    String restore(Path dir, Map<String, String> roles) throws Exception {
+    String restore(Path dir, String method, Map<String, String> roles) throws Exception {
         Path file = dir.resolve(FILE).toAbsolutePath();
         Map<String, List<Map<String, Object>>> journal = readJournal();
         List<String> schemas = userSchemas();
+        String how;
         if (h2) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 for (String schema : schemas) {
@@ -123,6 +134,10 @@ final class DatabaseDumps {
                 }
                 s.execute("RUNSCRIPT FROM '" + sqlText(file) + "'");
             }
+            how = "H2 RUNSCRIPT";
+        } else if (method.equals(BackupManifest.JDBC_COPY)) {
+            createMissingRoles(roles.values());
+            how = "JDBC COPY FROM STDIN, " + restoreByCopy(dir.resolve(COPY_DIR), schemas) + " rows";
         } else {
             createMissingRoles(roles.values());
             Path script = Files.createTempFile(dir.getParent(), "restore", ".sql");
@@ -134,15 +149,58 @@ final class DatabaseDumps {
             }
             sql.append("\\i ").append(file).append('\n');
             Files.writeString(script, sql.toString());
+            String psql;
+            try (Connection c = dataSource.getConnection()) {
+                psql = PgTools.usable("psql", c).orElseThrow(() -> new AgentException(ErrorCode.CONFLICT,
+                        "this backup was taken with pg_dump; restoring it needs psql of the server's major version,"
+                                + " which is not installed"));
+            }
             try {
-                PgTools.run(List.of(PgTools.tool("psql"), "--no-password", "--quiet", "--single-transaction",
-                        "-v", "ON_ERROR_STOP=1", "--file=" + script), dataSource, "psql restore");
+                PgTools.run(List.of(psql, "--no-password", "--quiet", "--single-transaction",
+                        "-v", "ON_ERROR_STOP=1", "--file=" + script), Credentials.of(dataSource), "psql restore");
             } finally {
                 Files.deleteIfExists(script);
             }
+            how = "psql from pg_dump";
         }
         writeJournal(journal);
-        return h2 ? "H2 RUNSCRIPT" : "psql from pg_dump";
+        return how;
+    }
+
+    /** One transaction: drop every user schema (and what {@code public} holds), recreate from the COPY dump. */
+    private long restoreByCopy(Path copyDir, List<String> schemas) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String schema : schemas) {
+                    s.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
+                }
+                List<String> publicObjects = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT c.relkind, c.relname FROM pg_class c JOIN pg_namespace n"
+                        + " ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'S')")) {
+                    while (rs.next()) {
+                        String kind = switch (rs.getString(1)) {
+                            case "r" -> "TABLE";
+                            case "v" -> "VIEW";
+                            default -> "SEQUENCE";
+                        };
+                        publicObjects.add("DROP " + kind + " IF EXISTS public." + quote(rs.getString(2)) + " CASCADE");
+                    }
+                }
+                for (String drop : publicObjects) {
+                    s.execute(drop);
+                }
+                long rows = PgCopy.load(c, copyDir);
+                c.commit();
+                return rows;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
     }
 
     private List<String> userSchemas() throws SQLException {
@@ -249,69 +307,15 @@ final class DatabaseDumps {
         return file.toString().replace("'", "''");
     }
 
-    /** The PostgreSQL client tools, found on the PATH or under {@code /usr/lib/postgresql/<major>/bin}. */
-    static final class PgTools {
-
-        private PgTools() {
-        }
-
-        static String tool(String name) {
-            Optional<String> onPath = Stream.of(System.getenv().getOrDefault("PATH", "")
-                    .split(java.io.File.pathSeparator)).map(d -> Path.of(d, name)).filter(Files::isExecutable)
-                    .map(Path::toString).findFirst();
-            if (onPath.isPresent()) {
-                return onPath.get();
-            }
-            Path lib = Path.of("/usr/lib/postgresql");
-            if (Files.isDirectory(lib)) {
-                try (Stream<Path> versions = Files.list(lib)) {
-                    Optional<String> found = versions.sorted(java.util.Comparator.reverseOrder())
-                            .map(v -> v.resolve("bin").resolve(name)).filter(Files::isExecutable)
-                            .map(Path::toString).findFirst();
-                    if (found.isPresent()) {
-                        return found.get();
-                    }
-                } catch (IOException ignored) {
-                    // fall through to the error below
-                }
-            }
-            throw new AgentException(ErrorCode.CONFLICT, name + " is not installed (needed for a PostgreSQL backup"
-                    + " or restore): install the PostgreSQL client tools");
-        }
-
-        /** Runs a client tool against the agent's database, credentials from its pool. */
-        static void run(List<String> command, DataSource dataSource, String what)
-                throws IOException, InterruptedException {
-            Credentials cred = Credentials.of(dataSource);
-            List<String> cmd = new ArrayList<>(command);
-            URI uri = URI.create(cred.url().substring("jdbc:".length()));
-            String database = uri.getPath().startsWith("/") ? uri.getPath().substring(1) : uri.getPath();
-            cmd.addAll(List.of("--host=" + (uri.getHost() == null ? "localhost" : uri.getHost()),
-                    "--port=" + (uri.getPort() < 0 ? 5432 : uri.getPort()), "--username=" + cred.user(),
-                    "--dbname=" + database));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            if (!cred.password().isEmpty()) {
-                pb.environment().put("PGPASSWORD", cred.password());
-            }
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new AgentException(ErrorCode.INTERNAL, what + " timed out");
-            }
-            if (p.exitValue() != 0) {
-                throw new AgentException(ErrorCode.INTERNAL, what + " failed (exit " + p.exitValue() + "): "
-                        + out.trim());
-            }
-        }
-    }
-
     /** Where the pool connects, and as whom: the client tools need the same. */
-    record Credentials(String url, String user, String password) {
-        static Credentials of(DataSource dataSource) {
+    static final class Credentials {
+        private Credentials() {
+        }
+
+        static com.nextpanel.addons.agent.db.DatabaseConfig of(DataSource dataSource) {
             if (dataSource instanceof com.zaxxer.hikari.HikariDataSource h) {
-                return new Credentials(h.getJdbcUrl(), h.getUsername(), h.getPassword() == null ? ""
-                        : h.getPassword());
+                return new com.nextpanel.addons.agent.db.DatabaseConfig(h.getJdbcUrl(), h.getUsername(),
+                        h.getPassword() == null ? "" : h.getPassword());
             }
             throw new AgentException(ErrorCode.INTERNAL, "backups on PostgreSQL need the agent's pooled data source"
                     + " (to hand its credentials to pg_dump)");

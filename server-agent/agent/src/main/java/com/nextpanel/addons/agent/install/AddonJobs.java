@@ -49,9 +49,8 @@ public final class AddonJobs implements AutoCloseable {
     private final JobEngine engine;
     private final JobRecovery.Report recovered;
     private final AddonBootstrap.Report loaded;
-    private Backups fullBackups;
+    private Backups backups;
     private AutoCloseable owned = () -> { };
-    private com.nextpanel.addons.agent.backup.BackupStore backupStore;
 
     private AddonJobs(RegistryStore registry, InstallPlanner planner, JobEngine engine, JobRecovery.Report recovered,
                       AddonBootstrap.Report loaded) {
@@ -108,19 +107,18 @@ public final class AddonJobs implements AutoCloseable {
         JobRecovery.Report recovered = new JobRecovery(p.dataSource(), kinds, export, p.clock()).recover();
         AddonBootstrap.Report loaded = new AddonBootstrap(registry, p.runtime(), p.dirs()).loadInstalled();
         export.run();
-        InstallPlanner planner = new InstallPlanner(steps, p.coreVersion());
+        InstallPlanner planner = new InstallPlanner(steps, p.coreVersion(), backups);
         JobEngine engine = new JobEngine(p.dataSource(), new ActionRouter(planner, backups), export, p.clock());
         engine.start();
         LOG.info("jobs ready: recovered {}, loaded {}, failed {}", recovered, loaded.loaded(), loaded.failed());
         AddonJobs jobs = new AddonJobs(registry, planner, engine, recovered, loaded);
-        jobs.fullBackups = backups;
-        jobs.backupStore = new com.nextpanel.addons.agent.backup.BackupStore(p.dirs().backups());
+        jobs.backups = backups;
         return jobs;
     }
 
-    /** @return the full backups: list and delete (taking and restoring are jobs) */
-    public Backups fullBackups() {
-        return fullBackups;
+    /** @return the backups of every scope: list and delete (taking and restoring are jobs) */
+    public Backups backupStore() {
+        return backups;
     }
 
     public JobService jobs() {
@@ -135,33 +133,14 @@ public final class AddonJobs implements AutoCloseable {
         return registry;
     }
 
-    /** @return the backups for {@code GET /agent/v1/backups}, newest first */
-    public java.util.List<com.nextpanel.addons.agent.backup.BackupView> backups() {
-        return backupStore.list();
+    /** @return the backups for {@code GET /agent/v1/backups} (every scope), newest first */
+    public java.util.List<com.nextpanel.addons.agent.backup.BackupSummary> backups() {
+        return backups.list();
     }
 
-    /**
-     * Deletes a backup from whichever store has it: the full backups, else the addon backups.
-     *
-     * @throws com.nextpanel.addons.agent.AgentException {@code NOT_FOUND} when neither has {@code backupId}
-     */
+    /** Deletes a backup. @throws com.nextpanel.addons.agent.AgentException {@code NOT_FOUND} when there is none */
     public void deleteBackup(String backupId) {
-        if (fullBackups.store().find(backupId).isPresent()) {
-            fullBackups.delete(backupId);
-            return;
-        }
-        if (backupStore.find(backupId).isEmpty()) {
-            throw new com.nextpanel.addons.agent.AgentException(com.nextpanel.addons.agent.ErrorCode.NOT_FOUND,
-                    "no backup " + backupId);
-        }
-        java.nio.file.Path folder = backupStore.folder(backupId);
-        try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(folder)) {
-            for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        backups.delete(backupId);
     }
 
     /** @return what recovery did at this start */

@@ -35,12 +35,12 @@ import java.util.Optional;
 public final class InstallPlanner implements JobPlanner, PlanService {
 
     private final InstallSteps steps;
-    private final String coreVersion;
     private final Version core;
+    private final UpdateBackups updateBackups;
 
-    public InstallPlanner(InstallSteps steps, String coreVersion) {
+    public InstallPlanner(InstallSteps steps, String coreVersion, UpdateBackups updateBackups) {
         this.steps = steps;
-        this.coreVersion = coreVersion;
+        this.updateBackups = updateBackups;
         this.core = Version.parse(coreVersion);
     }
 
@@ -49,8 +49,6 @@ public final class InstallPlanner implements JobPlanner, PlanService {
         switch (request.action()) {
             case INSTALL, UPDATE -> checkRequested(request.action(), request.addonId(), request.version());
             case UNINSTALL, DISABLE, ENABLE -> checkInstalled(request.action(), request.addonId());
-            case BACKUP -> checkBackup(request.addonId());
-            case RESTORE -> checkRestore(request.addonId());
             default -> throw new AgentException(ErrorCode.BAD_REQUEST, "the install planner does not "
                     + request.action().name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -64,8 +62,6 @@ public final class InstallPlanner implements JobPlanner, PlanService {
             case UNINSTALL -> planUninstall(request.addonId());
             case DISABLE -> planDisable(request.addonId());
             case ENABLE -> planEnable(request.addonId());
-            case BACKUP -> planBackup(jobId, request.addonId());
-            case RESTORE -> planRestore(jobId, request.addonId());
             default -> throw new AgentException(ErrorCode.BAD_REQUEST, "the install planner does not "
                     + request.action().name().toLowerCase(java.util.Locale.ROOT));
         };
@@ -262,12 +258,13 @@ public final class InstallPlanner implements JobPlanner, PlanService {
         Manifest old = current.manifest();
         String oldDir = steps.dirs().staged(id, current.version()).toString();
         List<CatalogTarget> targets = resolve(JobAction.UPDATE, id, request.version());
-        String backupDir = steps.dirs().backups().resolve("pre-update-" + id + "-" + jobId).toString();
+        String backupId = updateBackups.backupId(jobId, id);
+        String backupDir = updateBackups.schemaDir(backupId).toString();
         List<Step> plan = new ArrayList<>();
         targets.forEach(t -> plan.add(download(t)));
         targets.forEach(t -> plan.add(stage(t)));
         if (request.backup()) {
-            plan.add(new SchemaSteps.Backup(steps, rec("id", id, "dir", backupDir)));
+            plan.add(updateBackups.take(id, backupId));
         }
         for (CatalogTarget t : targets) {
             boolean target = t.id().equals(id);
@@ -285,8 +282,11 @@ public final class InstallPlanner implements JobPlanner, PlanService {
         }
         plan.add(upsert(targets));
         plan.add(new FileSteps.DeleteTree(steps, rec("name", "cleanup", "dir", oldDir)));
+        if (request.backup()) {
+            plan.add(updateBackups.retention());
+        }
         return new JobPlan(plan, "update " + id + " " + current.version() + " -> " + describe(targets)
-                + (request.backup() ? ", backup first" : ", no backup"));
+                + (request.backup() ? ", pre-update backup " + backupId + " first" : ", no backup"));
     }
 
     private JobPlan planUninstall(String id) {
@@ -318,66 +318,6 @@ public final class InstallPlanner implements JobPlanner, PlanService {
                 new RuntimeSteps.Activate(steps, rec("id", id, "version", row.version(), "dir", dir)),
                 new RegistryCommit(steps, rec("op", "state", "id", id, "state", AddonState.ENABLED.name()))),
                 "enable " + id + " " + row.version());
-    }
-
-    private RegistryRow checkBackup(String id) {
-        if (id.isEmpty()) {
-            // ActionRouter sends the full scope to the backup package's planner; reaching here is a wiring bug
-            throw new AgentException(ErrorCode.INTERNAL, "a full backup reached the install planner");
-        }
-        return steps.registry().row(id).orElseThrow(() ->
-                new AgentException(ErrorCode.NOT_FOUND, "addon " + id + " is not installed"));
-    }
-
-    /** @return the verified backup; refused (409) when a file no longer matches its checksum */
-    private com.nextpanel.addons.agent.backup.BackupView checkRestore(String backupId) {
-        var view = new com.nextpanel.addons.agent.backup.BackupStore(steps.dirs().backups()).verify(backupId);
-        if (steps.registry().row(view.addonId()).isEmpty()) {
-            throw new AgentException(ErrorCode.CONFLICT, "backup " + backupId + " is of addon " + view.addonId()
-                    + ", which is not installed; install it first, then restore");
-        }
-        return view;
-    }
-
-    private JobPlan planBackup(String jobId, String id) {
-        RegistryRow row = checkBackup(id);
-        java.time.Instant now = steps.clock().instant();
-        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(now);
-        String backupId = "addon-" + id + "-" + stamp + "-" + jobId.substring(0, 8);
-        return new JobPlan(List.of(new BackupSteps.Take(steps, rec("id", id, "version", row.version(),
-                "backupId", backupId, "dir", steps.dirs().staged(id, row.version()).toString(),
-                "coreVersion", coreVersion, "createdAt", now.toString()))),
-                "back up " + id + " " + row.version() + " as " + backupId);
-    }
-
-    private JobPlan planRestore(String jobId, String backupId) {
-        var backup = checkRestore(backupId);
-        String id = backup.addonId();
-        RegistryRow row = steps.registry().row(id).orElseThrow();
-        String safety = steps.dirs().backups().resolve("pre-restore-" + id + "-" + jobId).toString();
-        String target = steps.dirs().staged(id, backup.addonVersion()).toString();
-        boolean otherVersion = !backup.addonVersion().equals(row.version());
-        boolean active = steps.runtime().activeVersion(id).isPresent();
-        List<Step> plan = new ArrayList<>();
-        plan.add(new SchemaSteps.Backup(steps, rec("id", id, "dir", safety)));
-        plan.add(new RuntimeSteps.Deactivate(steps, rec("id", id, "dir", steps.dirs().staged(id, row.version())
-                .toString(), "wasActive", "" + active)));
-        plan.add(new BackupSteps.Restore(steps, rec("id", id, "backupId", backupId, "version", backup.addonVersion(),
-                "targetDir", target, "addsFiles", "" + otherVersion, "safetyDir", safety)));
-        plan.add(new RuntimeSteps.Activate(steps, rec("id", id, "version", backup.addonVersion(), "dir", target)));
-        Map<String, String> commit = new LinkedHashMap<>();
-        commit.put("op", "upsert");
-        commit.put("ids", id);
-        commit.put("dir." + id, target);
-        plan.add(new RegistryCommit(steps, commit));
-        if (otherVersion) {
-            plan.add(new FileSteps.DeleteTree(steps, rec("name", "cleanup", "dir",
-                    steps.dirs().staged(id, row.version()).toString())));
-        }
-        plan.add(new FileSteps.DeleteTree(steps, rec("name", "cleanup", "dir", safety)));
-        return new JobPlan(plan, "restore " + id + " " + backup.addonVersion() + " from " + backupId
-                + (otherVersion ? " (replacing " + row.version() + ")" : ""));
     }
 
     private Step download(CatalogTarget t) {

@@ -37,14 +37,11 @@ public final class InstallSteps {
         return kinds.register("addon.download", r -> new FileSteps.Download(this, r))
                 .register("addon.stage", r -> new FileSteps.Stage(this, r))
                 .register("addon.delete", r -> new FileSteps.DeleteTree(this, r))
-                .register("addon.backup", r -> new SchemaSteps.Backup(this, r))
                 .register("addon.migrate", r -> new SchemaSteps.Migrate(this, r))
                 .register("addon.drop", r -> new SchemaSteps.Drop(this, r))
                 .register("addon.activate", r -> new RuntimeSteps.Activate(this, r))
                 .register("addon.deactivate", r -> new RuntimeSteps.Deactivate(this, r))
-                .register("addon.commit", r -> new RegistryCommit(this, r))
-                .register("backup.take", r -> new BackupSteps.Take(this, r))
-                .register("backup.restore", r -> new BackupSteps.Restore(this, r));
+                .register("addon.commit", r -> new RegistryCommit(this, r));
     }
 
     AddonDirs dirs() {

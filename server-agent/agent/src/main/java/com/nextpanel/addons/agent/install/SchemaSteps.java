@@ -1,14 +1,16 @@
 package com.nextpanel.addons.agent.install;
 
 import com.nextpanel.addons.agent.jobs.StepContext;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Steps on an addon's schema: backup before an update, migrate, and drop after an uninstall's commit. */
+/**
+ * Steps on an addon's schema: migrate, and drop after an uninstall's commit. The backup before an update is the
+ * backups feature's ({@link UpdateBackups}); migrate's undo restores the schema from it.
+ */
 final class SchemaSteps {
 
     private SchemaSteps() {
@@ -16,41 +18,6 @@ final class SchemaSteps {
 
     static List<String> list(String joined) {
         return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-    }
-
-    /** Dumps the addon's schema before an update; undo deletes the dump (the migrate undo restored it first). */
-    static final class Backup extends StepBase {
-        Backup(InstallSteps ctx, Map<String, String> record) {
-            super(ctx, record);
-        }
-
-        @Override
-        public String name() {
-            return "backup";
-        }
-
-        @Override
-        public String kind() {
-            return "addon.backup";
-        }
-
-        @Override
-        public String run(StepContext context) throws Exception {
-            Path dir = Path.of(get("dir"));
-            DiskOps.deleteTree(dir);
-            Files.createDirectories(dir);
-            String how = ctx.backups().dump(get("id"), dir);
-            return "backed up schema addon_" + get("id") + " to " + ctx.dirs().dataDir().relativize(dir) + " (" + how
-                    + ")";
-        }
-
-        @Override
-        public String undo(StepContext context) throws IOException {
-            Path dir = Path.of(get("dir"));
-            DiskOps.deleteTree(dir);
-            FileSteps.deleteIfEmpty(dir.getParent());
-            return "deleted the pre-update backup " + dir.getFileName();
-        }
     }
 
     /**

@@ -36,6 +36,7 @@ public final class JobEngine implements JobService, AutoCloseable {
     private final Undo undo;
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final Map<String, JobChannel> channels = new ConcurrentHashMap<>();
+    private final Map<String, JobView> lastViews = new ConcurrentHashMap<>();
     private final Thread worker;
 
     /**
@@ -66,13 +67,38 @@ public final class JobEngine implements JobService, AutoCloseable {
                 request.version(), request.backup(), JobState.QUEUED, false, clock.instant(), Optional.empty());
         channels.put(job.jobId(), new JobChannel());
         journal.insertJob(job);
+        JobView queued = journal.view(job.jobId()).orElseThrow();
+        lastViews.put(job.jobId(), queued);
         queue.add(job.jobId());
-        return journal.view(job.jobId()).orElseThrow();
+        return queued;
     }
 
+    /**
+     * The journal's view of a job. While a job runs, its last view read is kept: a full restore replaces the whole
+     * database, journal tables included (H2 drops and recreates every schema; PostgreSQL commits the restore before
+     * the journal is written back), and a status poll in that moment gets the last view instead of an error.
+     */
     @Override
     public Optional<JobView> find(String jobId) {
-        return journal.view(jobId);
+        Optional<JobView> view;
+        try {
+            view = journal.view(jobId);
+        } catch (RuntimeException e) {
+            JobView last = lastViews.get(jobId);
+            if (last == null) {
+                throw e;
+            }
+            return Optional.of(last);
+        }
+        if (view.isEmpty()) {
+            return Optional.ofNullable(lastViews.get(jobId));
+        }
+        if (view.get().state().isFinal()) {
+            lastViews.remove(jobId);
+        } else if (channels.containsKey(jobId)) {
+            lastViews.put(jobId, view.get());
+        }
+        return view;
     }
 
     @Override

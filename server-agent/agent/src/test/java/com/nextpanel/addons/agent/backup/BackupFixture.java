@@ -137,6 +137,24 @@ final class BackupFixture implements AutoCloseable {
                 + " HTTP/1.1\r\nHost: local\r\nConnection: close\r\n\r\n", 1, TimeUnit.MINUTES));
     }
 
+    HttpTester.Response send(String method, String path, String body) throws Exception {
+        return HttpTester.parseResponse(connector.getResponse(method + " " + path
+                + " HTTP/1.1\r\nHost: local\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + body, 1,
+                TimeUnit.MINUTES));
+    }
+
+    boolean h2() {
+        return db.dialect() == Dialect.H2;
+    }
+
+    long queryLong(String sql) throws Exception {
+        try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     void execute(String sql) throws Exception {
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             s.execute(sql);
@@ -196,7 +214,7 @@ final class BackupFixture implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(dirs.addons())) {
             return files.filter(Files::isRegularFile).map(p -> dirs.addons().relativize(p) + " "
-                    + FullBackupStore.sha256(p)).sorted().toList();
+                    + BackupStore.sha256(p)).sorted().toList();
         }
     }
 }

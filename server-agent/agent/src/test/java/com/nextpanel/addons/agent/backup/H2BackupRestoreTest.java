@@ -27,6 +27,6 @@ class H2BackupRestoreTest extends BackupRestoreContract {
 
     @Override
     String expectedMethod() {
-        return "H2 SCRIPT";
+        return "h2-script";
     }
 }

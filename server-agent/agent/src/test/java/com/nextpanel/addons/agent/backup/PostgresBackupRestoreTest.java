@@ -55,6 +55,6 @@ class PostgresBackupRestoreTest extends BackupRestoreContract {
 
     @Override
     String expectedMethod() {
-        return "pg_dump (plain SQL)";
+        return "pg_dump";
     }
 }

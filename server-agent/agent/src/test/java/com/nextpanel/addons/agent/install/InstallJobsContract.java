@@ -368,9 +368,16 @@ abstract class InstallJobsContract {
 
         assertThat(job.state()).as("%s", job).isEqualTo(JobState.SUCCEEDED);
         assertThat(names(job.steps())).containsExactly("resolve", "download", "stage", "backup", "migrate",
-                "activate", "commit", "cleanup");
+                "activate", "commit", "cleanup", "retention");
         assertThat(fx.query("SELECT text || ':' || mood FROM addon_greeter.greeting ORDER BY id"))
                 .containsExactly("hello:happy", "hallo:happy", "bonjour:happy");
+        assertThat(fx.jobs.backups()).as("the pre-update backup is listed like any other").singleElement()
+                .satisfies(b -> {
+                    assertThat(b.scope()).isEqualTo("pre-update");
+                    assertThat(b.addonId()).isEqualTo("greeter");
+                    assertThat(b.versions()).containsEntry("addon:greeter", "1.0.0").containsKeys("agent", "core");
+                    assertThat(Files.isDirectory(fx.dirs.backups().resolve(b.backupId()))).isTrue();
+                });
         assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"3\"");
         assertThat(fx.jobs.installed().find("greeter")).map(InstalledAddon::version).contains("1.1.0");
         assertThat(Files.exists(fx.dirs.staged("greeter", "1.0.0"))).isFalse();
@@ -392,6 +399,7 @@ abstract class InstallJobsContract {
         assertThat(job.state()).isEqualTo(JobState.ROLLED_BACK);
         assertThat(names(job.rollback())).containsExactly("migrate", "backup", "stage");
         assertThat(fx.query("SELECT text FROM addon_greeter.greeting ORDER BY id")).containsExactly("hello", "hallo");
+        assertThat(fx.jobs.backups()).as("the pre-update backup went with the rollback").isEmpty();
         assertThat(fx.get("/api/v1/greeter/count").getContent()).contains("\"value\":\"2\"");
         assertSameWorld(before);
     }
@@ -514,8 +522,10 @@ abstract class InstallJobsContract {
         var views = fx.jobs.backups();
         assertThat(views).singleElement().satisfies(v -> {
             assertThat(v.addonId()).isEqualTo("greeter");
-            assertThat(v.addonVersion()).isEqualTo("1.0.0");
-            assertThat(v.files()).extracting(f -> f.path()).contains("schema.sql", "files/addon.json");
+            assertThat(v.scope()).isEqualTo("addon");
+            assertThat(v.versions()).containsEntry("addon:greeter", "1.0.0");
+            assertThat(v.files()).extracting(f -> f.path()).contains("files/addons/greeter/1.0.0/addon.json")
+                    .anyMatch(p -> p.startsWith("schema/"));
         });
         fx.execute("DELETE FROM addon_greeter.greeting WHERE id = 1");
         fx.execute("INSERT INTO addon_greeter.greeting (id, text) VALUES (3, 'after the backup')");
@@ -536,7 +546,7 @@ abstract class InstallJobsContract {
         assertThat(fx.run(new JobRequest(JobAction.BACKUP, "greeter", Optional.empty(), true)).state())
                 .isEqualTo(JobState.SUCCEEDED);
         String backupId = fx.jobs.backups().get(0).backupId();
-        Path dump = fx.dirs.backups().resolve(backupId).resolve("schema.sql");
+        Path dump = fx.dirs.backups().resolve(backupId).resolve("files/addons/greeter/1.0.0/addon.json");
         byte[] bytes = Files.readAllBytes(dump);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(dump, bytes);
@@ -545,7 +555,7 @@ abstract class InstallJobsContract {
         assertThatThrownBy(() -> fx.jobs.jobs().submit(new JobRequest(JobAction.RESTORE, backupId, Optional.empty(),
                 false))).isInstanceOfSatisfying(AgentException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
-                    assertThat(e.getMessage()).contains("schema.sql").contains("SHA-256");
+                    assertThat(e.getMessage()).contains("addon.json").contains("SHA-256");
                 });
         assertSameWorld(before);
     }
