@@ -103,6 +103,16 @@ final class FileSteps {
             Path dir = Path.of(get("dir"));
             DiskOps.deleteTree(dir);
             DiskOps.deleteTree(dir.resolveSibling("." + dir.getFileName() + ".staging"));
+            // the catalog's PackageReader extracts into a temporary ".staging-<id>-*" sibling first; a crash
+            // while it extracts leaves that behind (found by the crash suite's SIGKILL loop)
+            if (Files.isDirectory(dir.getParent())) {
+                try (var siblings = Files.list(dir.getParent())) {
+                    for (Path p : siblings.filter(p -> p.getFileName().toString()
+                            .startsWith(".staging-" + get("id") + "-")).toList()) {
+                        DiskOps.deleteTree(p);
+                    }
+                }
+            }
             deleteIfEmpty(dir.getParent());
             return "deleted " + ctx.dirs().dataDir().relativize(dir);
         }
