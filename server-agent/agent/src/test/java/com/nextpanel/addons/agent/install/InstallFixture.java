@@ -1,6 +1,7 @@
 package com.nextpanel.addons.agent.install;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nextpanel.addons.agent.backup.BackupSettings;
 import com.nextpanel.addons.agent.core.BillingCore;
 import com.nextpanel.addons.agent.db.Database;
 import com.nextpanel.addons.agent.db.DatabaseConfig;
@@ -38,24 +39,25 @@ import org.eclipse.jetty.server.Server;
  * A real agent minus HTTPS: database (H2 file or PostgreSQL), billing core, addon host behind a Jetty
  * in-memory connector, per-addon schemas and roles, a real signed catalog in a directory, and the jobs feature.
  */
-final class InstallFixture implements AutoCloseable {
+public final class InstallFixture implements AutoCloseable {
 
     static final List<String> CORE_PREFIXES = List.of("/api/v1/health", "/api/v1/customers", "/api/v1/invoices");
 
-    final Path root;
-    final Path dataDir;
-    final Path catalogDir;
+    public final Path root;
+    public final Path dataDir;
+    public final Path catalogDir;
     final DatabaseConfig dbConfig;
     /** Short, so that the test of a start that hangs is quick; long enough for any real start on a loaded machine. */
     static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(5);
-    final AddonDirs dirs;
+    public final AddonDirs dirs;
     private final Keyring keys = Keyring.generate(new SecureRandom());
+    private final BackupSettings backupSettings;
     private int built;
 
-    Database db;
+    public Database db;
     AddonHost host;
     AddonDatabases addonDatabases;
-    AddonJobs jobs;
+    public AddonJobs jobs;
     private Server server;
     private LocalConnector connector;
 
@@ -65,6 +67,17 @@ final class InstallFixture implements AutoCloseable {
 
     /** @param newCatalog whether to create the catalog (a second process on the same root reuses it) */
     InstallFixture(Path root, DatabaseConfig dbConfig, boolean newCatalog) throws Exception {
+        this(root, dbConfig, newCatalog, BackupSettings.defaults());
+    }
+
+    /** For the backup tests: the same agent with their retention and free-space probe. */
+    public InstallFixture(Path root, DatabaseConfig dbConfig, BackupSettings backupSettings) throws Exception {
+        this(root, dbConfig, true, backupSettings);
+    }
+
+    private InstallFixture(Path root, DatabaseConfig dbConfig, boolean newCatalog, BackupSettings backupSettings)
+            throws Exception {
+        this.backupSettings = backupSettings;
         this.root = root;
         this.dataDir = Files.createDirectories(root.resolve("data"));
         this.catalogDir = root.resolve("catalog");
@@ -95,7 +108,7 @@ final class InstallFixture implements AutoCloseable {
                 : new PostgresSchemaBackups(db.config());
         jobs = AddonJobs.start(new AddonJobs.Parts(db.dataSource(), dirs, new CatalogPackageSource(client,
                 dirs.cache()), new CatalogStager(), schemas, backups, new HostRuntime(host, schemas), BillingCore.VERSION,
-                Clock.systemUTC()));
+                Clock.systemUTC()), backupSettings);
     }
 
     void stop() throws Exception {
@@ -117,7 +130,7 @@ final class InstallFixture implements AutoCloseable {
     }
 
     /** Builds a test addon, zips it and publishes it into the catalog. */
-    BuiltAddon publish(TestAddonBuilder builder) throws IOException {
+    public BuiltAddon publish(TestAddonBuilder builder) throws IOException {
         Path zip = root.resolve("built-" + (built++) + ".zip");
         BuiltAddon addon = builder.buildZip(zip);
         var summary = new ObjectMapper().readTree(Files.readString(addon.manifest()));
@@ -140,7 +153,7 @@ final class InstallFixture implements AutoCloseable {
                         + summary.path("version").asText() + ".zip", zip, summary)));
     }
 
-    JobView run(JobRequest request) throws InterruptedException {
+    public JobView run(JobRequest request) throws InterruptedException {
         JobView queued = jobs.jobs().submit(request);
         CountDownLatch end = new CountDownLatch(1);
         try (Subscription s = jobs.jobs().subscribe(queued.jobId(), e -> {
@@ -148,19 +161,19 @@ final class InstallFixture implements AutoCloseable {
                 end.countDown();
             }
         })) {
-            if (!end.await(2, TimeUnit.MINUTES)) {
+            if (!end.await(5, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("job did not end: " + jobs.jobs().find(queued.jobId()));
             }
         }
         return jobs.jobs().find(queued.jobId()).orElseThrow();
     }
 
-    HttpTester.Response get(String path) throws Exception {
+    public HttpTester.Response get(String path) throws Exception {
         return HttpTester.parseResponse(connector.getResponse("GET " + path
                 + " HTTP/1.1\r\nHost: local\r\nConnection: close\r\n\r\n", 1, TimeUnit.MINUTES));
     }
 
-    HttpTester.Response send(String method, String path, String body) throws Exception {
+    public HttpTester.Response send(String method, String path, String body) throws Exception {
         return HttpTester.parseResponse(connector.getResponse(method + " " + path
                 + " HTTP/1.1\r\nHost: local\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: "
                 + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + body, 1,
@@ -196,7 +209,7 @@ final class InstallFixture implements AutoCloseable {
         }
     }
 
-    void execute(String sql) throws Exception {
+    public void execute(String sql) throws Exception {
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
