@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nextpanel.addons.testsupport.db.DatabaseTarget;
 import com.nextpanel.addons.testsupport.postgres.PostgresCluster;
 import com.nextpanel.addons.testsupport.postgres.PostgresExtension;
@@ -179,7 +180,11 @@ class CrashAtEveryStepBoundaryTest {
                 int exit = CrashRuns.awaitHalt(a, jobId, point);
                 assertThat(exit).as("%s: the agent must die there with 137:%n%s", label, a.output()).isEqualTo(137);
             }
-            String state = CrashRuns.recoverAndJudge(c, jobId, jobs, ref.before(), ref.after(), label);
+            JsonNode job = CrashRuns.recoverAndJudge(c, jobId, jobs, ref.before(), ref.after(), label);
+            String state = job.path("state").asText();
+            if (!state.equals("SUCCEEDED")) {
+                CrashRuns.requireStoppedAt(job, point, ref.steps(), label);
+            }
             System.out.printf("crash: %s -> %s (%d ms)%n", label, state, (System.nanoTime() - t0) / 1_000_000);
             return state;
         }
