@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * job's measured duration, then the agent started again and the server required exactly as before the job
  * (ROLLED_BACK, or FAILED when nothing had changed) or exactly as after it (SUCCEEDED). Backups are taken with
  * greeter 1.0.0 installed, so a restore (of a random backup of its scope, from any state for a full one, over an
- * installed greeter for an addon one) always brings greeter 1.0.0 back; about one job in four is a backup or a
- * restore, the kind run least so far first. The delays, the jobs and the backups restored come from one seed,
+ * installed greeter for an addon one) always brings greeter 1.0.0 back; every fourth job is a backup or a
+ * restore, of the kinds run least so far (waiting for a state that allows one), and the loop goes on past 30
+ * until each kind was killed once. The delays, the jobs and the backups restored come from one seed,
  * printed first ({@code replay with -Dnextpanel.test.seed=N}) and in every assertion message. Bounded: at least
  * {@code -Dnextpanel.test.sigkill.cycles} install/update/uninstall jobs (default and minimum 30) within
  * {@code -Dnextpanel.test.sigkill.minutes} minutes per database (default 6); it fails when time runs out first.
@@ -39,6 +40,12 @@ class SigkillLoopTest {
     /** Retention keeps 10 per scope: the loop takes no backup (and no update) that would make it delete one. */
     private static final int MAX_BACKUPS_PER_SCOPE = 9;
     private static final long SEED = Long.getLong("nextpanel.test.seed", new Random().nextLong());
+    /** A known defect this loop finds (not in the crash package's files): named in the message, so it is recognised. */
+    private static final String H2_FULL_RESTORE_DEFECT = "; KNOWN DEFECT when the journal is empty after the restart"
+            + " ('every job: []'): on H2, DatabaseDumps.restore drops every user schema, the journal's included, one"
+            + " auto-committed DROP SCHEMA at a time before RUNSCRIPT and writing the journal back, so a kill in"
+            + " between loses the journal; the journal rework (journal left out of dumps and restores) is meant to fix"
+            + " it (src/docs/jobs-and-recovery.md)";
 
     static {
         System.out.println("SIGKILL loop: replay with -Dnextpanel.test.seed=" + SEED);
@@ -125,11 +132,15 @@ class SigkillLoopTest {
         long deadline = System.nanoTime() + budget.toNanos();
         int done = 0;
         int lifecycle = 0;
-        while (lifecycle < cycles && System.nanoTime() < deadline) {
-            Job job = next(state, before, runs, random);
+        boolean mixDue = false;
+        while ((lifecycle < cycles || !ranEveryBackupAndRestore(runs)) && System.nanoTime() < deadline) {
+            mixDue |= done % 4 == 3 || lifecycle >= cycles;
+            Optional<Job> mix = mixDue ? backupOrRestore(state, before, runs, random) : Optional.empty();
+            mixDue &= mix.isEmpty();
+            Job job = mix.orElseGet(lifecycleJob(state, before, random));
             long delay = (long) (random.nextDouble() * refs.millis.get(job));
             String label = "cycle " + (done + 1) + " on " + db + ": " + job + " killed after " + delay + " ms, "
-                    + seedNote;
+                    + seedNote + (job == Job.FULL_RESTORE && !db.isPostgres() ? H2_FULL_RESTORE_DEFECT : "");
             String jobId;
             try (CrashAgent a = CrashAgent.start(c, Optional.empty())) {
                 jobId = job.submit(a, random);
@@ -156,31 +167,37 @@ class SigkillLoopTest {
                 + " %s", db, seedNote).containsAll(EnumSet.range(Job.FULL_BACKUP, Job.ADDON_RESTORE));
     }
 
+    private static boolean ranEveryBackupAndRestore(Map<Job, Integer> runs) {
+        return runs.keySet().containsAll(EnumSet.range(Job.FULL_BACKUP, Job.ADDON_RESTORE));
+    }
+
     /**
-     * The next job: one in four a backup or restore (if one can run), the kind run least so far, else the
-     * install, update or uninstall the greeter's state allows.
+     * A backup or restore, every fourth job: of the kinds run least so far, one the greeter's state and the backups
+     * allow now; empty when none of those can run now (the turn waits for the next job), so every kind is killed.
      */
-    static Job next(Installed state, CrashWorld before, Map<Job, Integer> runs, Random random) {
-        List<Job> backupsAndRestores = new ArrayList<>();
+    static Optional<Job> backupOrRestore(Installed state, CrashWorld before, Map<Job, Integer> runs, Random random) {
+        List<Job> possible = new ArrayList<>();
         if (state == Installed.OLD && count(before, "full") < MAX_BACKUPS_PER_SCOPE) {
-            backupsAndRestores.add(Job.FULL_BACKUP);
+            possible.add(Job.FULL_BACKUP);
         }
         if (state == Installed.OLD && count(before, "addon") < MAX_BACKUPS_PER_SCOPE) {
-            backupsAndRestores.add(Job.ADDON_BACKUP);
+            possible.add(Job.ADDON_BACKUP);
         }
         if (count(before, "full") > 0) {
-            backupsAndRestores.add(Job.FULL_RESTORE);
+            possible.add(Job.FULL_RESTORE);
         }
         if (state != Installed.NONE && count(before, "addon") > 0) {
-            backupsAndRestores.add(Job.ADDON_RESTORE);
+            possible.add(Job.ADDON_RESTORE);
         }
-        boolean mix = random.nextInt(4) == 0;
-        if (mix && !backupsAndRestores.isEmpty()) {
-            int least = backupsAndRestores.stream().mapToInt(j -> runs.getOrDefault(j, 0)).min().orElseThrow();
-            List<Job> rarest = backupsAndRestores.stream().filter(j -> runs.getOrDefault(j, 0) == least).toList();
-            return rarest.get(random.nextInt(rarest.size()));
-        }
-        return switch (state) {
+        int least = EnumSet.range(Job.FULL_BACKUP, Job.ADDON_RESTORE).stream()
+                .mapToInt(j -> runs.getOrDefault(j, 0)).min().orElseThrow();
+        List<Job> rarest = possible.stream().filter(j -> runs.getOrDefault(j, 0) == least).toList();
+        return rarest.isEmpty() ? Optional.empty() : Optional.of(rarest.get(random.nextInt(rarest.size())));
+    }
+
+    /** @return the install, update or uninstall the greeter's state allows (an update only while retention keeps) */
+    static java.util.function.Supplier<Job> lifecycleJob(Installed state, CrashWorld before, Random random) {
+        return () -> switch (state) {
             case NONE -> Job.INSTALL_OLD;
             case OLD -> random.nextBoolean() && count(before, "pre-update") < MAX_BACKUPS_PER_SCOPE ? Job.UPDATE
                     : Job.UNINSTALL_OLD;
