@@ -26,7 +26,8 @@ import java.util.Set;
  * addon backup restored over another installed version would keep that version's grants.
  *
  * <p>File {@value #FILE} beside the schema dump: {@code {"role": ..., "grants": [{"on", "object", "privilege",
- * "grantable"}]}}; {@code on} is {@code SCHEMA}, {@code TABLE} or {@code SEQUENCE}, {@code object} is quoted.
+ * "grantable", "column"}]}}; {@code on} is {@code SCHEMA}, {@code TABLE}, {@code SEQUENCE} or {@code COLUMN} (then
+ * {@code column} names it), names are quoted.
  */
 final class RoleGrants {
 
@@ -34,7 +35,7 @@ final class RoleGrants {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One privilege on one object outside the addon's schema. */
-    record Grant(String on, String object, String privilege, boolean grantable) {
+    record Grant(String on, String object, String privilege, boolean grantable, String column) {
     }
 
     private RoleGrants() {
@@ -46,8 +47,11 @@ final class RoleGrants {
         ObjectNode root = JSON.createObjectNode().put("role", role);
         ArrayNode list = root.putArray("grants");
         for (Grant g : held(c, h2, role, schema)) {
-            list.addObject().put("on", g.on()).put("object", g.object()).put("privilege", g.privilege())
-                    .put("grantable", g.grantable());
+            ObjectNode o = list.addObject().put("on", g.on()).put("object", g.object())
+                    .put("privilege", g.privilege()).put("grantable", g.grantable());
+            if (g.column() != null) {
+                o.put("column", g.column());
+            }
         }
         Path file = dir.resolve(FILE);
         JSON.writeValue(file.toFile(), root);
@@ -70,16 +74,23 @@ final class RoleGrants {
         List<String> out = new ArrayList<>();
         Set<String> revoked = new LinkedHashSet<>();
         for (Grant g : held(c, h2, role, schema)) {
-            if (revoked.add(g.on() + " " + g.object())) {
-                out.add("REVOKE ALL ON " + (h2 ? "" : g.on() + " ") + g.object() + " FROM " + quote(role));
+            // on a table, REVOKE ALL takes the column privileges too
+            String on = g.on().equals("COLUMN") ? "TABLE" : g.on();
+            if (revoked.add(on + " " + g.object())) {
+                out.add("REVOKE ALL ON " + (h2 ? "" : on + " ") + g.object() + " FROM " + quote(role));
             }
         }
         for (JsonNode g : root.path("grants")) {
             String on = g.path("on").asText();
-            if (!Set.of("SCHEMA", "TABLE", "SEQUENCE").contains(on)) {
+            if (!Set.of("SCHEMA", "TABLE", "SEQUENCE", "COLUMN").contains(on)) {
                 throw new IllegalArgumentException(file + " names a grant on '" + on + "'");
             }
-            out.add("GRANT " + privilege(g.path("privilege").asText(), file) + " ON " + (h2 ? "" : on + " ")
+            String privilege = privilege(g.path("privilege").asText(), file);
+            if (on.equals("COLUMN")) {
+                on = "TABLE";
+                privilege += " (" + g.path("column").asText() + ")";
+            }
+            out.add("GRANT " + privilege + " ON " + (h2 ? "" : on + " ")
                     + g.path("object").asText() + " TO " + quote(role)
                     + (g.path("grantable").asBoolean() ? " WITH GRANT OPTION" : ""));
         }
@@ -118,17 +129,23 @@ final class RoleGrants {
     private static List<Grant> held(Connection c, boolean h2, String role, String schema) throws SQLException {
         String sql = h2
                 ? "SELECT 'TABLE', '\"' || REPLACE(TABLE_SCHEMA, '\"', '\"\"') || '\".\"'"
-                + " || REPLACE(TABLE_NAME, '\"', '\"\"') || '\"', RIGHTS, FALSE FROM INFORMATION_SCHEMA.RIGHTS"
+                + " || REPLACE(TABLE_NAME, '\"', '\"\"') || '\"', RIGHTS, FALSE, CAST(NULL AS VARCHAR)"
+                + " FROM INFORMATION_SCHEMA.RIGHTS"
                 + " WHERE GRANTEE = ? AND TABLE_NAME IS NOT NULL AND TABLE_NAME <> '' AND TABLE_SCHEMA <> ?"
                 + " ORDER BY 2, 3"
-                : "SELECT 'SCHEMA', quote_ident(n.nspname), a.privilege_type, a.is_grantable FROM pg_namespace n,"
+                : "SELECT 'SCHEMA', quote_ident(n.nspname), a.privilege_type, a.is_grantable, NULL FROM pg_namespace n,"
                 + " aclexplode(n.nspacl) a WHERE a.grantee = (SELECT oid FROM pg_roles WHERE rolname = ?)"
                 + " AND n.nspname <> ?"
                 + " UNION ALL SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END,"
-                + " quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.privilege_type, a.is_grantable"
+                + " quote_ident(n.nspname) || '.' || quote_ident(c.relname), a.privilege_type, a.is_grantable, NULL"
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a"
                 + " WHERE a.grantee = (SELECT oid FROM pg_roles WHERE rolname = ?) AND n.nspname <> ?"
-                + " ORDER BY 1, 2, 3";
+                + " UNION ALL SELECT 'COLUMN', quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
+                + " a.privilege_type, a.is_grantable, quote_ident(t.attname) FROM pg_attribute t"
+                + " JOIN pg_class c ON c.oid = t.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace,"
+                + " aclexplode(t.attacl) a WHERE a.grantee = (SELECT oid FROM pg_roles WHERE rolname = ?)"
+                + " AND n.nspname <> ? AND NOT t.attisdropped"
+                + " ORDER BY 1, 2, 3, 5";
         List<Grant> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, role);
@@ -136,10 +153,13 @@ final class RoleGrants {
             if (!h2) {
                 ps.setString(3, role);
                 ps.setString(4, schema);
+                ps.setString(5, role);
+                ps.setString(6, schema);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Grant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                    out.add(new Grant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                            rs.getString(5)));
                 }
             }
         }
