@@ -231,6 +231,7 @@ class PostgresCatalogObjectsBackupTest {
         System.setProperty(PgTools.PG_DUMP_PROPERTY, MISSING_PG_DUMP);
         fx.execute("CREATE MATERIALIZED VIEW addon_kinds.item_totals AS SELECT count(*) AS n FROM addon_kinds.item");
         fx.execute("CREATE RULE no_delete AS ON DELETE TO billing.scratch DO INSTEAD NOTHING");
+        fx.execute("CREATE COLLATION addon_kinds.bytewise FROM \"C\"");
 
         JobView full = fx.run(new JobRequest(JobAction.BACKUP, "", Optional.empty(), true));
         JobView addon = fx.run(new JobRequest(JobAction.BACKUP, "kinds", Optional.empty(), true));
@@ -241,7 +242,8 @@ class PostgresCatalogObjectsBackupTest {
                 && m.contains("rule no_delete on billing.scratch") && m.contains("pg_dump"));
         assertThat(addon.state()).isNotEqualTo(JobState.SUCCEEDED);
         assertThat(addon.steps()).extracting(StepView::message).anyMatch(m -> m.contains("cannot copy")
-                && m.contains("materialized view addon_kinds.item_totals") && !m.contains("no_delete"));
+                && m.contains("materialized view addon_kinds.item_totals")
+                && m.contains("collation addon_kinds.bytewise") && !m.contains("no_delete"));
         assertThat(fx.jobs.backupStore().list()).isEmpty();
     }
 
