@@ -174,7 +174,7 @@ final class DatabaseDumps {
             }
         } else if (method.equals(BackupManifest.JDBC_COPY)) {
             createMissingRoles(roles.values());
-            how = "JDBC COPY FROM STDIN, " + restoreByCopy(dir.resolve(COPY_DIR), schemas) + " rows";
+            how = "JDBC COPY FROM STDIN, " + restoreByCopy(dir.resolve(COPY_DIR), schemas);
         } else {
             createMissingRoles(roles.values());
             String psql;
@@ -241,11 +241,12 @@ final class DatabaseDumps {
      * the COPY dump. A dump taken before the journal was left out is loaded through a filtered {@code copy.json} in a
      * scratch directory whose {@code data} links to the backup's (the backup's files are never changed).
      */
-    private long restoreByCopy(Path copyDir, List<String> schemas) throws Exception {
+    private String restoreByCopy(Path copyDir, List<String> schemas) throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.JsonNode copy = json.readTree(copyDir.resolve(PgCopy.FILE).toFile());
         Path scratch = null;
         Path loadDir = copyDir;
+        int skipped = JournalTables.filterCopyDump(copy).dropped().size();
         if (JournalTables.copyDumpNeedsFilter(copy)) {
             scratch = Files.createTempDirectory(copyDir.getParent().getParent(), "restore-copy");
             json.writeValue(scratch.resolve(PgCopy.FILE).toFile(), JournalTables.filterCopyDump(copy).copy());
@@ -253,7 +254,7 @@ final class DatabaseDumps {
             loadDir = scratch;
         }
         try {
-            return loadCopy(loadDir, schemas);
+            return loadCopy(loadDir, schemas) + " rows" + (skipped > 0 ? ", " + skipped + " journal tables skipped" : "");
         } finally {
             if (scratch != null) {
                 Files.deleteIfExists(scratch.resolve("data"));
