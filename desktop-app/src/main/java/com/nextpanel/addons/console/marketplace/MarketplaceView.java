@@ -121,24 +121,6 @@ public final class MarketplaceView extends FxmlView {
         showChecks();
     }
 
-    private void showChecks() {
-        syncingCategories = true;
-        try {
-            for (CategoryCount c : categoryBox.getItems()) {
-                boolean wanted = viewModel.selectedCategories().contains(c.name());
-                if (wanted != categoryBox.getCheckModel().isChecked(c)) {
-                    if (wanted) {
-                        categoryBox.getCheckModel().check(c);
-                    } else {
-                        categoryBox.getCheckModel().clearCheck(c);
-                    }
-                }
-            }
-        } finally {
-            syncingCategories = false;
-        }
-    }
-
     private void styleVerification(boolean failed) {
         verificationLabel.getStyleClass().removeAll("success", "danger");
         verificationLabel.getStyleClass().add(failed ? "danger" : "success");
@@ -208,7 +190,7 @@ public final class MarketplaceView extends FxmlView {
         hash.setId("detailsSha256");
         hash.getStyleClass().add("monospace");
         hash.setUserData(full);
-        Tooltip.install(hash, new Tooltip(full));
+        hash.setTooltip(new Tooltip(full));
         Button copy = new Button(null, new FontIcon("fth-copy"));
         copy.setId("copySha256Button");
         copy.getStyleClass().addAll("flat", "small");

@@ -27,34 +27,46 @@ import java.util.zip.ZipOutputStream;
 public final class SignedCatalogs {
 
     private final Path dir;
+    private final Keyring keys;
+    private final ObjectMapper mapper = new ObjectMapper();
 
-    private SignedCatalogs(Path dir) {
+    private SignedCatalogs(Path dir, Keyring keys) {
         this.dir = dir;
+        this.keys = keys;
     }
 
     /** Publishes ai_chatbot 1.0.0 and 1.1.0, email_marketing, notification_hub and sms_notifications into {@code dir}. */
     public static SignedCatalogs demo(Path dir) {
-        try {
-            Files.createDirectories(dir.resolve("packages"));
-            ObjectMapper m = new ObjectMapper();
-            List<CatalogPublisher.NewTarget> targets = new ArrayList<>();
-            String[][] addons = {
+        SignedCatalogs catalog = new SignedCatalogs(dir, Keyring.generate(new SecureRandom()));
+        catalog.publish(new String[][] {
                 {"ai_chatbot", "AI Chatbot", "Support", "1.0.0"},
                 {"ai_chatbot", "AI Chatbot", "Support", "1.1.0"},
                 {"email_marketing", "Email Marketing", "Marketing", "1.0.0"},
                 {"notification_hub", "Notification Hub", "Notifications", "1.0.0"},
                 {"sms_notifications", "SMS Notifications", "Notifications", "1.0.0"},
-            };
+        });
+        return catalog;
+    }
+
+    /** Publishes one more addon version, signed with the same keys (a new catalog version, as a publisher's update). */
+    public SignedCatalogs add(String id, String name, String category, String version) {
+        publish(new String[][] {{id, name, category, version}});
+        return this;
+    }
+
+    private void publish(String[][] addons) {
+        try {
+            Files.createDirectories(dir.resolve("packages"));
+            List<CatalogPublisher.NewTarget> targets = new ArrayList<>();
             for (String[] a : addons) {
-                ObjectNode manifest = m.createObjectNode().put("id", a[0]).put("version", a[3]).put("name", a[1])
+                ObjectNode manifest = mapper.createObjectNode().put("id", a[0]).put("version", a[3]).put("name", a[1])
                         .put("category", a[2]).put("description", a[1] + " for the console's tests.");
                 String path = "packages/" + a[0] + "-" + a[3] + ".zip";
                 Path zip = dir.resolve(path);
-                Files.write(zip, zipWith("addon.json", m.writeValueAsBytes(manifest)));
+                Files.write(zip, zipWith("addon.json", mapper.writeValueAsBytes(manifest)));
                 targets.add(new CatalogPublisher.NewTarget(path, zip, manifest));
             }
-            new CatalogPublisher(dir, Keyring.generate(new SecureRandom()), Clock.systemUTC(), Map.of()).publish(targets);
-            return new SignedCatalogs(dir);
+            new CatalogPublisher(dir, keys, Clock.systemUTC(), Map.of()).publish(targets);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
