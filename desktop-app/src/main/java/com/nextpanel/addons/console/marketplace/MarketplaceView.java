@@ -121,6 +121,24 @@ public final class MarketplaceView extends FxmlView {
         showChecks();
     }
 
+    private void showChecks() {
+        syncingCategories = true;
+        try {
+            for (CategoryCount c : categoryBox.getItems()) {
+                boolean wanted = viewModel.selectedCategories().contains(c.name());
+                if (wanted != categoryBox.getCheckModel().isChecked(c)) {
+                    if (wanted) {
+                        categoryBox.getCheckModel().check(c);
+                    } else {
+                        categoryBox.getCheckModel().clearCheck(c);
+                    }
+                }
+            }
+        } finally {
+            syncingCategories = false;
+        }
+    }
+
     private void styleVerification(boolean failed) {
         verificationLabel.getStyleClass().removeAll("success", "danger");
         verificationLabel.getStyleClass().add(failed ? "danger" : "success");
