@@ -59,6 +59,12 @@ public final class MarketplaceView extends FxmlView {
         viewModel.errorProperty().addListener((o, a, b) -> styleVerification(b != null));
         styleVerification(viewModel.errorProperty().get() != null);
         grid.setItems(rows);
+        Label empty = new Label();
+        empty.setId("marketEmptyLabel");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("text-muted");
+        empty.textProperty().bind(viewModel.emptyTextProperty());
+        grid.setPlaceholder(empty);
         grid.setCellFactory(l -> new CardRowCell(viewModel));
         grid.setFixedCellSize(CARD_HEIGHT + CARD_GAP);
         grid.setFocusTraversable(false);

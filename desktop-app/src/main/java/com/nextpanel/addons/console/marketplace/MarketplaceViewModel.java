@@ -64,6 +64,7 @@ public final class MarketplaceViewModel {
     private final ObjectProperty<String> selectedVersion = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ListingDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
     /** Bumped when badges change, so that cards redraw. */
     private final ReadOnlyObjectWrapper<Integer> badgeRevision = new ReadOnlyObjectWrapper<>(0);
 
@@ -174,6 +175,11 @@ public final class MarketplaceViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** What the card area says when it shows no card: why, and what to do. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty verificationProperty() {
         return catalog.verificationProperty();
     }
@@ -281,6 +287,15 @@ public final class MarketplaceViewModel {
     private void updateSummary() {
         int all = catalog.listings().size();
         summary.set(filtered.size() == all ? all + (all == 1 ? " addon" : " addons") : filtered.size() + " of " + all + " addons");
+        if (all == 0) {
+            emptyText.set("No addons to show: the catalog is not loaded. Connect to a server on the Servers page, or see "
+                    + "the line under the title for why the catalog failed verification.");
+        } else {
+            String q = query.get() == null ? "" : query.get().trim();
+            emptyText.set("No addon matches" + (q.isEmpty() ? "" : " “" + q + "”")
+                    + (selectedCategories.isEmpty() ? "" : " in " + categoryText.get())
+                    + ". Clear the search or check other categories.");
+        }
     }
 
     private void updateDetails() {

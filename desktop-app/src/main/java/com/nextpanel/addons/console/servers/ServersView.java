@@ -65,7 +65,7 @@ public final class ServersView extends FxmlView {
         styleState(viewModel.statusStateProperty().get());
         saveButton.disableProperty().bind(viewModel.validProperty().not());
         connectButton.disableProperty().bind(viewModel.validProperty().not());
-        forgetButton.disableProperty().bind(viewModel.existingProperty().not());
+        forgetButton.disableProperty().bind(viewModel.pinnedProperty().not());
         removeButton.disableProperty().bind(viewModel.existingProperty().not());
     }
 

@@ -35,6 +35,7 @@ public final class ServersViewModel {
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper existing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper pinned = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ConnectionState> statusState = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
 
@@ -102,6 +103,11 @@ public final class ServersViewModel {
 
     public ReadOnlyBooleanProperty existingProperty() {
         return existing.getReadOnlyProperty();
+    }
+
+    /** True when the selected profile has a pinned certificate (only then is there one to forget). */
+    public ReadOnlyBooleanProperty pinnedProperty() {
+        return pinned.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
@@ -192,10 +198,12 @@ public final class ServersViewModel {
 
     private void load(ServerProfile p) {
         existing.set(p != null);
+        pinned.set(p != null && p.fingerprint().isPresent());
         name.set(p == null ? "" : p.name());
         url.set(p == null ? "https://" : p.url());
         token.set("");
-        fingerprint.set(p == null ? "" : p.fingerprint().map(Fingerprints::pretty).orElse("Not trusted yet: checked on first connection"));
+        fingerprint.set(p == null ? "Not trusted yet: checked on first connection"
+                : p.fingerprint().map(Fingerprints::pretty).orElse("Not trusted yet: checked on first connection"));
         tokenStatus.set(p == null ? "" : session.token(p).isPresent() ? "A token is saved (leave empty to keep it)" : "No token saved");
         validate();
     }

@@ -186,6 +186,23 @@ class MarketplaceViewModelTest {
     }
 
     @Test
+    void whenNothingMatchesTheCardAreaSaysWhatWasSearchedAndWhatToDo() {
+        vm.selectCategories(List.of("Marketing", "Support"));
+        vm.queryProperty().set("  sms ");
+
+        assertThat(vm.visibleListings()).isEmpty();
+        assertThat(vm.emptyTextProperty().get())
+                .isEqualTo("No addon matches “sms” in Marketing, Support. Clear the search or check other categories.");
+    }
+
+    @Test
+    void withoutACatalogTheCardAreaSaysItIsNotLoaded() {
+        MarketplaceViewModel notConnected = new Consoles(config.resolve("other"), InMemoryAgent.demo()).context.marketplaceViewModel();
+
+        assertThat(notConnected.emptyTextProperty().get()).startsWith("No addons to show: the catalog is not loaded.");
+    }
+
+    @Test
     void aCategoryUnknownToTheCatalogIsNotChecked() {
         vm.selectCategories(List.of("Support", "Games"));
 

@@ -223,6 +223,21 @@ class ServersViewModelTest {
     }
 
     @Test
+    void onlyAPinnedCertificateCanBeForgotten() {
+        fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);
+        assertThat(vm.pinnedProperty().get()).isFalse();
+        assertThat(vm.fingerprintProperty().get()).startsWith("Not trusted yet");
+        vm.save();
+        assertThat(vm.pinnedProperty().get()).isFalse();
+
+        vm.connect();
+        assertThat(vm.pinnedProperty().get()).isTrue();
+
+        vm.forgetCertificate();
+        assertThat(vm.pinnedProperty().get()).isFalse();
+    }
+
+    @Test
     void aNewProfileFormSaysItIsNotSavedYet() {
         fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);
         vm.connect();

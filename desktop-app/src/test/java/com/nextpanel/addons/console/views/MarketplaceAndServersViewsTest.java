@@ -87,6 +87,7 @@ class MarketplaceAndServersViewsTest {
         assertThat(categoryField(robot)).isEqualTo("Support");
         assertThat(text(robot, "#marketSummary")).isEqualTo("0 of 4 addons");
         assertThat(robot.lookup("#card-sms_notifications").tryQuery()).isEmpty();
+        assertThat(text(robot, "#marketEmptyLabel")).startsWith("No addon matches “SMS” in Support.");
     }
 
     @Test
