@@ -293,8 +293,8 @@ public final class MarketplaceViewModel {
         } else {
             String q = query.get() == null ? "" : query.get().trim();
             emptyText.set("No addon matches" + (q.isEmpty() ? "" : " “" + q + "”")
-                    + (selectedCategories.isEmpty() ? "" : " in " + categoryText.get())
-                    + ". Clear the search or check other categories.");
+                    + (selectedCategories.isEmpty() ? ". Clear the search to see every addon."
+                            : " in " + categoryText.get() + ". Clear the search or check other categories."));
         }
     }
 
