@@ -2,6 +2,7 @@ package com.nextpanel.addons.agent.backup;
 
 import com.nextpanel.addons.agent.AgentException;
 import com.nextpanel.addons.agent.ErrorCode;
+import com.nextpanel.addons.agent.db.H2Script;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Dumps and restores the whole database. H2: {@code SCRIPT} (one command, so one consistent snapshot while addon
+ * Dumps and restores the whole database. H2: {@code SCRIPT} (in one SNAPSHOT-isolation transaction, {@link H2Script}, so one consistent snapshot while addon
  * routes write) and, to restore, every user schema dropped then {@code RUNSCRIPT}. PostgreSQL: {@code pg_dump}
  * (which reads in one repeatable-read snapshot) and {@code psql} in a single transaction that first drops the user
  * schemas; without a {@code pg_dump} of the server's major version, {@link PgCopy} (one repeatable-read transaction)
@@ -91,8 +92,8 @@ final class DatabaseDumps {
             // table (an addon's empty schema): script everything, then leave the journal's statements out.
             Path whole = Files.createTempFile(dir, "database", ".sql.tmp");
             try {
-                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                    s.execute("SCRIPT NOPASSWORDS NOSETTINGS TO '" + sqlText(whole.toAbsolutePath()) + "'");
+                try (Connection c = dataSource.getConnection()) {
+                    H2Script.run(c, "SCRIPT NOPASSWORDS NOSETTINGS TO '" + sqlText(whole.toAbsolutePath()) + "'");
                 }
                 JournalTables.filterH2Script(whole, file);
             } finally {

@@ -1,5 +1,6 @@
 package com.nextpanel.addons.agent.install;
 
+import com.nextpanel.addons.agent.db.H2Script;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,8 +26,8 @@ public final class H2SchemaBackups implements SchemaBackups {
     @Override
     public String dump(String id, Path dir) throws SQLException, java.io.IOException {
         Path file = dir.resolve(FILE).toAbsolutePath();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SCRIPT NOPASSWORDS NOSETTINGS TO '" + file.toString().replace("'", "''") + "' SCHEMA "
+        try (Connection c = dataSource.getConnection()) {
+            H2Script.run(c, "SCRIPT NOPASSWORDS NOSETTINGS TO '" + file.toString().replace("'", "''") + "' SCHEMA "
                     + schema(c, id));
             RoleGrants.capture(c, true, schema(c, id), dir);
         }
