@@ -26,7 +26,8 @@ import javax.sql.DataSource;
  * {@code WRITE_DELAY=0} (the setting run as {@code SET} on one pooled connection after the open, by
  * {@link JournalSchema#migrate});
  * {@code legacy-reopened} the same, then the database closed and opened again (as H2 does when a pool's last
- * connection closes), which silently brings back H2's default 500 ms write delay.
+ * connection closes), which silently brings back H2's default 500 ms write delay; {@code restart} the crash
+ * suite's shape: a database written and closed cleanly, opened again, 1 to 3 journal commits and the halt at once.
  */
 public final class JournalDurabilityMain {
 
@@ -45,6 +46,30 @@ public final class JournalDurabilityMain {
                 ((HikariDataSource) ds).close();
                 ds = legacyPool(dir);
             }
+        } else if (mode.equals("restart")) {
+            // as the crash suite: a database written and closed by an earlier agent, opened again, and the halt
+            // within milliseconds of the first journal commits, with no other load
+            try (Database first = Database.open(DatabaseConfig.h2In(dir))) {
+                JournalSchema.migrate(first.dataSource());
+                Journal earlier = new Journal(first.dataSource());
+                for (int i = 0; i < 40; i++) {
+                    earlier.insertJob(new JobRecord(UUID.randomUUID().toString(), JobAction.INSTALL, "earlier",
+                            Optional.empty(), false, JobState.SUCCEEDED, true, Instant.now(), Optional.empty()));
+                }
+            }
+            Database db = Database.open(DatabaseConfig.h2In(dir));
+            JournalSchema.migrate(db.dataSource());
+            Journal journal = new Journal(db.dataSource());
+            int commits = 1 + random.nextInt(3);
+            for (int i = 0; i < commits; i++) {
+                JobRecord job = new JobRecord(UUID.randomUUID().toString(), JobAction.UNINSTALL, "stress",
+                        Optional.empty(), false, JobState.QUEUED, false, Instant.now(), Optional.empty());
+                journal.insertJob(job);
+                System.out.println("ACK " + job.jobId());
+                System.out.flush();
+            }
+            Runtime.getRuntime().halt(137);
+            return;
         } else {
             Database db = Database.open(DatabaseConfig.h2In(dir));
             JournalSchema.migrate(db.dataSource());
