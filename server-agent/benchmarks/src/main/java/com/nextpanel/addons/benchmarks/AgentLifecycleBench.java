@@ -89,6 +89,8 @@ public final class AgentLifecycleBench {
         return took;
     }
 
+    private static final java.time.Duration IDLE_AFTER_CYCLES = java.time.Duration.ofSeconds(60);
+
     private static void heap(BenchPaths paths, Path work, int cycles) throws Exception {
         AgentProcess.Spec spec = new AgentProcess.Spec(paths.agentJar(), work.resolve("agent-heap"), paths.demoCatalog());
         try (AgentProcess agent = AgentProcess.start(spec, START)) {
@@ -98,6 +100,7 @@ public final class AgentLifecycleBench {
                 Jobs.uninstall(client, "ai_chatbot");
             }
             Jcmd.Heap before = Jcmd.afterFullGc(agent.pid());
+            java.util.Map<String, long[]> histogramBefore = Jcmd.histogram(agent.pid());
             long t0 = System.nanoTime();
             Samples cycle = new Samples();
             for (int i = 1; i <= cycles; i++) {
@@ -118,6 +121,15 @@ public final class AgentLifecycleBench {
             System.out.println(String.format(Locale.ROOT, "growth %.1f MB, %.1f KB per cycle; cycles took %.0f s (%s)",
                     (after.usedKb() - before.usedKb()) / 1024.0, (after.usedKb() - before.usedKb()) / (double) cycles,
                     took / 1e9, cycle.summary()));
+            System.out.println("live bytes and instances grown most, by class (GC.class_histogram after a full GC):");
+            Jcmd.growth(histogramBefore, Jcmd.histogram(agent.pid()), 15).forEach(l -> System.out.println("  " + l));
+            // H2 keeps the metadata of every chunk a commit wrote until the chunk is older than its retention time
+            // (45 s by default) and holds no live page; measure again once that has passed, with the agent idle.
+            Thread.sleep(IDLE_AFTER_CYCLES.toMillis());
+            Jcmd.Heap idle = Jcmd.afterFullGc(agent.pid());
+            System.out.println("after " + IDLE_AFTER_CYCLES.toSeconds() + " s idle: " + idle + String.format(Locale.ROOT,
+                    " (growth %.1f KB per cycle)", (idle.usedKb() - before.usedKb()) / (double) cycles));
+            Jcmd.growth(histogramBefore, Jcmd.histogram(agent.pid()), 8).forEach(l -> System.out.println("  " + l));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class Jcmd {
 
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
 
     private Jcmd() {
     }
@@ -32,6 +33,30 @@ final class Jcmd {
         long used = m.find() ? Long.parseLong(m.group(1)) : -1;
         String counters = run(pid, "PerfCounter.print");
         return new Heap(used, counter(counters, "java.cls.loadedClasses"), counter(counters, "java.cls.unloadedClasses"));
+    }
+
+    /** Live objects per class after a full GC ({@code GC.class_histogram}): class name to {instances, bytes}. */
+    static java.util.Map<String, long[]> histogram(long pid) throws IOException, InterruptedException {
+        java.util.Map<String, long[]> byClass = new java.util.HashMap<>();
+        Matcher m = HISTOGRAM_ROW.matcher(run(pid, "GC.class_histogram"));
+        while (m.find()) {
+            byClass.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+        }
+        return byClass;
+    }
+
+    /** The classes whose live bytes grew most between two histograms, one line each. */
+    static List<String> growth(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after, int top) {
+        return after.entrySet().stream()
+                .map(e -> {
+                    long[] b = before.getOrDefault(e.getKey(), new long[2]);
+                    return new Object[] {e.getKey(), e.getValue()[0] - b[0], e.getValue()[1] - b[1]};
+                })
+                .filter(r -> (long) r[2] > 0)
+                .sorted((x, y) -> Long.compare((long) y[2], (long) x[2]))
+                .limit(top)
+                .map(r -> String.format(java.util.Locale.ROOT, "%+,10d B %+,8d  %s", r[2], r[1], r[0]))
+                .toList();
     }
 
     private static long counter(String text, String name) {
