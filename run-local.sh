@@ -5,17 +5,24 @@
 #   ./run-local.sh [DATA_DIR]        (default DATA_DIR: ~/.nextpanel-addons/local)
 #
 # Environment: PORT (default 8443), THEME (light|dark).
+#
+# The agent and the console use a copy of the demo catalog in DATA_DIR/demo-catalog, not the build's
+# addon-catalog/target/demo-catalog: `./mvnw verify` deletes and republishes that one in place, and an agent
+# reading it meanwhile would miss a package. Each start refreshes the copy when the build's catalog differs
+# from it and verifies; while a build is republishing it, the copy from the last start is kept.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 data_dir="${1:-$HOME/.nextpanel-addons/local}"
 port="${PORT:-8443}"
-catalog=addon-catalog/target/demo-catalog
+build_catalog=addon-catalog/target/demo-catalog
+catalog="$data_dir/demo-catalog"
 
 # Builds when an output is missing or any source or pom is newer than it (so a pull is never run on stale jars).
 needs_build() {
   local out
-  for out in server-agent/target/server-agent.jar desktop-app/target/desktop-app.jar "$catalog/root.json"; do
+  for out in server-agent/target/server-agent.jar desktop-app/target/desktop-app.jar addon-catalog/target/addon-catalog.jar \
+             "$build_catalog/root.json"; do
     [ -f "$out" ] || return 0
     [ -n "$(find . -path ./.git -prune -o -path '*/target' -prune -o \( -name pom.xml -o -path '*/src/main/*' \) \
             -type f -newer "$out" -print -quit)" ] && return 0
@@ -28,6 +35,38 @@ if needs_build; then
 fi
 
 mkdir -p "$data_dir"
+
+# Refreshes DATA_DIR/demo-catalog from the build's catalog when that one differs and verifies (signatures, hashes,
+# every package), swapping whole directories so that the copy is never half old, half new.
+copy_catalog() {
+  local fresh="$data_dir/demo-catalog.new" check="$data_dir/demo-catalog.check.log"
+  if [ -f "$catalog/timestamp.json" ] && diff -rq "$build_catalog" "$catalog" >/dev/null 2>&1; then
+    echo "Demo catalog: $catalog (as built)"
+    return 0
+  fi
+  rm -rf "$fresh"
+  if [ -f "$build_catalog/timestamp.json" ] && cp -R "$build_catalog" "$fresh" 2>/dev/null \
+     && java -jar addon-catalog/target/addon-catalog.jar verify --catalog "$fresh" --root "$fresh/root.json" >"$check" 2>&1; then
+    rm -rf "$catalog.old"
+    if [ -d "$catalog" ]; then mv "$catalog" "$catalog.old"; fi
+    mv "$fresh" "$catalog"
+    rm -rf "$catalog.old" "$check"
+    echo "Demo catalog: copied $build_catalog to $catalog"
+    return 0
+  fi
+  rm -rf "$fresh"
+  if [ -f "$catalog/timestamp.json" ]; then
+    echo "Demo catalog: $build_catalog is missing or does not verify (a build is republishing it?);" \
+         "keeping the copy from the last start in $catalog"
+    if [ -f "$check" ]; then sed 's/^/  /' "$check" | head -3; rm -f "$check"; fi
+    return 0
+  fi
+  echo "No usable demo catalog: $build_catalog is missing or does not verify, and $data_dir has no copy yet." >&2
+  if [ -f "$check" ]; then cat "$check" >&2; rm -f "$check"; fi
+  echo "Run ./mvnw -B -DskipTests package (or wait for the running build), then start again." >&2
+  return 1
+}
+copy_catalog
 log="$data_dir/agent.log"
 echo "Starting the agent on https://127.0.0.1:$port (data: $data_dir, log: $log) ..."
 java -jar server-agent/target/server-agent.jar serve \

@@ -34,11 +34,13 @@ final class ConsolePackager {
     private final BuildSettings settings;
     private final Tools tools;
     private final RuntimeLinker linker;
+    private final ConsoleClassData classData;
 
     ConsolePackager(BuildSettings settings, Tools tools) {
         this.settings = settings;
         this.tools = tools;
         this.linker = new RuntimeLinker(tools);
+        this.classData = new ConsoleClassData(tools);
     }
 
     /** Builds the app image and, where jpackage can, the installer; returns the app image. */
@@ -68,8 +70,14 @@ final class ConsolePackager {
         tools.jdkTool("jpackage", appImageArguments(input, runtime, icon, images));
         Path appImage = images.resolve(NAME);
 
+        // AppCDS: the class list goes into the installer (its postinst makes the archive where the console is installed);
+        // the archive made here is for this app image's own path only, so it is made after the installer
+        boolean classList = BuildSettings.os() == BuildSettings.Os.LINUX && classData.recordClassList(appImage, NAME, work);
         Path resources = resourceDir(work);
         tools.jdkTool("jpackage", installerArguments(appImage, icon, resources, work.resolve("jpackage-temp")));
+        if (classList) {
+            classData.dumpArchive(appImage, NAME, work);
+        }
         return appImage;
     }
 
@@ -93,6 +101,7 @@ final class ConsolePackager {
                 "--main-jar", "desktop-app.jar",
                 "--main-class", MAIN_CLASS,
                 "--java-options", JIT_OPTION,
+                "--java-options", ConsoleClassData.ARCHIVE_OPTION,
                 "--runtime-image", runtime.toString(),
                 "--app-version", settings.packageVersion(),
                 "--vendor", InstallerBuild.VENDOR,
@@ -134,11 +143,25 @@ final class ConsolePackager {
         return args;
     }
 
-    /** jpackage's resource dir: the menu entry, titled "NextPanel Addons" rather than the launcher's name. */
+    /**
+     * jpackage's resource dir: the menu entry, titled "NextPanel Addons" rather than the launcher's name; the .deb's
+     * postinst and prerm (jpackage's own, which it still fills in, plus making and removing the AppCDS archive).
+     */
     private Path resourceDir(Path work) {
         Path resources = Files2.freshDirectory(work.resolve("resources"));
         Files2.copyTemplate(settings.packagingDir().resolve("console/" + NAME + ".desktop"),
                 resources.resolve(NAME + ".desktop"), List.<String[]>of(new String[] {"TITLE", TITLE}), "rw-r--r--");
+        String appDir = "/opt/" + NAME + "/lib/app/";
+        List<String[]> replacements = List.of(new String[] {"NAME", NAME},
+                new String[] {"LAUNCHER", "/opt/" + NAME + "/bin/" + NAME},
+                new String[] {"CLASS_LIST", appDir + ConsoleClassData.CLASS_LIST},
+                new String[] {"ARCHIVE", appDir + ConsoleClassData.ARCHIVE},
+                new String[] {"DUMP_OPTIONS", ConsoleClassData.dumpOptions(appDir + ConsoleClassData.CLASS_LIST,
+                        appDir + ConsoleClassData.ARCHIVE)});
+        for (String script : List.of("postinst", "prerm")) {
+            Files2.copyTemplate(settings.packagingDir().resolve("console/deb/" + script), resources.resolve(script),
+                    replacements, "rwxr-xr-x");
+        }
         return resources;
     }
 }

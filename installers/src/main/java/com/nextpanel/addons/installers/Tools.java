@@ -40,16 +40,33 @@ final class Tools {
 
     /** Runs a system command, its output going to ours; fails when it is missing or exits non-zero. */
     void command(Path workDir, List<String> command) {
+        command(workDir, command, java.util.Map.of(), null);
+    }
+
+    /**
+     * The same with more environment variables, and a time limit (none when null) after which it is killed and fails.
+     */
+    void command(Path workDir, List<String> command, java.util.Map<String, String> env, java.time.Duration limit) {
         log(command.get(0), command.subList(1, command.size()));
+        if (!env.isEmpty()) {
+            System.out.println("[installers]   with " + env);
+        }
         long start = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(workDir.toFile()).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).inheritIO();
+            builder.environment().putAll(env);
+            process = builder.start();
         } catch (IOException e) {
             throw new InstallerException(ErrorCode.TOOL_FAILED,
                     "cannot run '" + command.get(0) + "' (is it installed? .ci/run installs what a fresh machine lacks)", e);
         }
         try {
+            if (limit != null && !process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new InstallerException(ErrorCode.TOOL_FAILED, command.get(0) + " did not end within " + limit + ": " + command);
+            }
             int status = process.waitFor();
             if (status != 0) {
                 throw new InstallerException(ErrorCode.TOOL_FAILED, command.get(0) + " exited " + status + ": " + command);

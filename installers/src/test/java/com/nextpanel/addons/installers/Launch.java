@@ -17,9 +17,16 @@ record Launch(int exitCode, String output) {
     static final String PLACEHOLDER_MARK = "not built yet";
 
     static Launch run(List<String> command) {
+        return run(command, java.util.Map.of());
+    }
+
+    /** The same with more environment variables (e.g. {@code JAVA_TOOL_OPTIONS}, which a jpackage launcher's JVM reads). */
+    static Launch run(List<String> command, java.util.Map<String, String> env) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            process = builder.start();
             process.getOutputStream().close();
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);

@@ -1,6 +1,10 @@
 package com.nextpanel.addons.console.marketplace;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
+import com.nextpanel.addons.catalog.manifest.Permission;
+import com.nextpanel.addons.catalog.tuf.TufJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +18,39 @@ import java.util.Optional;
 public final class ManifestSummaries {
 
     private ManifestSummaries() {
+    }
+
+    /**
+     * The same as {@link #toVersion(JsonNode, long, String)} of the summary's JSON ({@code CatalogTarget.summary()}),
+     * read from the typed summary: the signed catalog's 5,000 targets need no JSON tree each (a Jackson serialisation
+     * per target was ≈ 10 % of a cold load; see src/docs/benchmarks.md, console).
+     */
+    public static ListingVersion toVersion(ManifestSummary summary, long length, String sha256) {
+        String version = summary.version().toString();
+        Map<String, String> addons = new LinkedHashMap<>();
+        summary.requires().addons().forEach((id, range) -> addons.put(id, range.toString()));
+        String core = summary.requires().core().toString();
+        return new ListingVersion(
+                version,
+                summary.changelog().isBlank() ? Optional.empty() : Optional.of(entryFor(summary.changelog(), version)),
+                length >= 0 ? Optional.of(length) : Optional.empty(),
+                Optional.ofNullable(sha256),
+                core.isBlank() ? Optional.empty() : Optional.of(core),
+                addons,
+                summary.permissions().stream().map(Permission::toString).toList(),
+                summary.routes(),
+                summary.tables(),
+                Optional.of(console(summary)));
+    }
+
+    /** The console items as the JSON form has them; serialised only for the few addons that have pages. */
+    private static JsonNode console(ManifestSummary summary) {
+        if (summary.console().navigation().isEmpty()) {
+            ObjectNode none = TufJson.object();
+            none.putArray("navigation");
+            return none;
+        }
+        return TufJson.mapper().valueToTree(summary.console());
     }
 
     public static ListingVersion toVersion(JsonNode summary, long length, String sha256) {

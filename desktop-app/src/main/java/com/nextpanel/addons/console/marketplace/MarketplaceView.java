@@ -1,23 +1,28 @@
 package com.nextpanel.addons.console.marketplace;
 
 import com.nextpanel.addons.console.common.FxmlView;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import org.controlsfx.control.textfield.CustomTextField;
-import javafx.scene.layout.VBox;
-import java.util.ArrayList;
-import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Marketplace page: search, category, sort, the cards, and the selected addon's details. */
+/** Marketplace page: search, categories, sort, the cards, and the selected addon's details. */
 public final class MarketplaceView extends FxmlView {
 
     static final double CARD_WIDTH = 262;
@@ -25,11 +30,13 @@ public final class MarketplaceView extends FxmlView {
     static final double CARD_GAP = 8;
 
     private final MarketplaceViewModel viewModel;
-    private final ObservableList<List<AddonListing>> rows = FXCollections.observableArrayList();
+    private final CardRows rows = new CardRows();
     private int columns = 2;
+    /** Set while the view puts the view model's categories into the control, so that doing so is not read back as a click. */
+    private boolean syncingCategories;
 
     @FXML private CustomTextField searchField;
-    @FXML private ComboBox<String> categoryBox;
+    @FXML private CheckComboBox<CategoryCount> categoryBox;
     @FXML private ComboBox<SortOrder> sortBox;
     @FXML private Label summaryLabel;
     @FXML private Label verificationLabel;
@@ -44,8 +51,7 @@ public final class MarketplaceView extends FxmlView {
     @FXML
     private void initialize() {
         searchField.textProperty().bindBidirectional(viewModel.queryProperty());
-        categoryBox.setItems(viewModel.categories());
-        categoryBox.valueProperty().bindBidirectional(viewModel.categoryProperty());
+        bindCategories();
         sortBox.getItems().setAll(SortOrder.values());
         sortBox.valueProperty().bindBidirectional(viewModel.sortProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
@@ -53,30 +59,90 @@ public final class MarketplaceView extends FxmlView {
         viewModel.errorProperty().addListener((o, a, b) -> styleVerification(b != null));
         styleVerification(viewModel.errorProperty().get() != null);
         grid.setItems(rows);
+        Label empty = new Label();
+        empty.setId("marketEmptyLabel");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("text-muted");
+        empty.textProperty().bind(viewModel.emptyTextProperty());
+        grid.setPlaceholder(empty);
         grid.setCellFactory(l -> new CardRowCell(viewModel));
         grid.setFixedCellSize(CARD_HEIGHT + CARD_GAP);
         grid.setFocusTraversable(false);
-        viewModel.visibleListings().addListener((ListChangeListener<AddonListing>) c -> rebuildRows());
+        viewModel.visibleListings().addListener((ListChangeListener<AddonListing>) c -> rows.show(viewModel.visibleListings(), columns));
         grid.widthProperty().addListener((o, a, b) -> {
             int n = Math.max(1, (int) ((b.doubleValue() - 28) / (CARD_WIDTH + CARD_GAP)));
             if (n != columns) {
                 columns = n;
-                rebuildRows();
+                rows.show(viewModel.visibleListings(), columns);
             }
         });
-        rebuildRows();
+        rows.show(viewModel.visibleListings(), columns);
         viewModel.detailsProperty().addListener((o, a, b) -> showDetails(b));
         showDetails(viewModel.detailsProperty().get());
     }
 
-    /** The visible listings cut into rows of as many cards as the width holds. */
-    private void rebuildRows() {
-        List<AddonListing> all = viewModel.visibleListings();
-        List<List<AddonListing>> out = new ArrayList<>((all.size() + columns - 1) / columns);
-        for (int i = 0; i < all.size(); i += columns) {
-            out.add(List.copyOf(all.subList(i, Math.min(all.size(), i + columns))));
+    /**
+     * ControlsFX's check combo: the items read "Support (12)", the field says what is checked ("All categories" when
+     * nothing is). The field's text is the title, which the skin reads when the checks change: the listener below is
+     * registered before the skin exists, so the view model has set the new title by the time the skin asks for it.
+     */
+    private void bindCategories() {
+        categoryBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CategoryCount c) {
+                return c == null ? "" : c.label();
+            }
+
+            @Override
+            public CategoryCount fromString(String s) {
+                throw new UnsupportedOperationException("the category filter is not editable");
+            }
+        });
+        categoryBox.titleProperty().bind(viewModel.categoryTextProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(viewModel.categoryTextProperty());
+        categoryBox.setTooltip(tip);
+        categoryBox.getCheckModel().getCheckedIndices().addListener((ListChangeListener<Integer>) c -> {
+            if (!syncingCategories) {
+                List<String> names = new ArrayList<>();
+                for (Integer i : categoryBox.getCheckModel().getCheckedIndices()) {
+                    names.add(categoryBox.getItems().get(i).name());
+                }
+                viewModel.selectCategories(names);
+            }
+        });
+        viewModel.categories().addListener((ListChangeListener<CategoryCount>) c -> showCategories());
+        viewModel.categoryTextProperty().addListener((o, a, b) -> showChecks());
+        showCategories();
+    }
+
+    private void showCategories() {
+        syncingCategories = true;
+        try {
+            categoryBox.getCheckModel().clearChecks();
+            categoryBox.getItems().setAll(viewModel.categories());
+        } finally {
+            syncingCategories = false;
         }
-        rows.setAll(out);
+        showChecks();
+    }
+
+    private void showChecks() {
+        syncingCategories = true;
+        try {
+            for (CategoryCount c : categoryBox.getItems()) {
+                boolean wanted = viewModel.selectedCategories().contains(c.name());
+                if (wanted != categoryBox.getCheckModel().isChecked(c)) {
+                    if (wanted) {
+                        categoryBox.getCheckModel().check(c);
+                    } else {
+                        categoryBox.getCheckModel().clearCheck(c);
+                    }
+                }
+            }
+        } finally {
+            syncingCategories = false;
+        }
     }
 
     private void styleVerification(boolean failed) {
@@ -119,7 +185,48 @@ public final class MarketplaceView extends FxmlView {
         section(box, "Permissions requested", d.permissions().isEmpty() ? List.of("None declared") : d.permissions());
         section(box, "Tables it adds", d.tables().isEmpty() ? List.of("None declared") : d.tables());
         section(box, "Routes it adds", d.routes().isEmpty() ? List.of("None declared") : d.routes());
-        section(box, "Package", List.of("Size: " + d.size(), "Signed by: " + d.signedBy(), d.verification()));
+        String shown = viewModel.selectedVersionProperty().get();
+        section(box, shown == null ? "Package" : "Package " + d.id() + "-" + shown + ".zip", List.of("Size: " + d.size()));
+        box.getChildren().add(sha256Line(d));
+        for (String line : List.of("Signed by: " + d.signedBy(), d.verification())) {
+            Label l = new Label(line);
+            l.setWrapText(true);
+            box.getChildren().add(l);
+        }
+    }
+
+    /**
+     * The package's SHA-256 from the verified catalog target, shortened, the full value in the tooltip and behind the
+     * copy button: what an administrator compares with the hash of the file the agent downloaded.
+     */
+    private static Node sha256Line(ListingDetails d) {
+        Label key = new Label("SHA-256:");
+        if (d.sha256().isEmpty()) {
+            Label none = new Label("not in the agent's listing (start the console with --catalog and --trust-root to verify "
+                    + "the signed catalog itself and see it)");
+            none.setId("detailsSha256");
+            none.setWrapText(true);
+            none.getStyleClass().add("text-muted");
+            return new HBox(6, key, none);
+        }
+        String full = d.sha256().get();
+        Label hash = new Label(d.sha256Short().orElse(full));
+        hash.setId("detailsSha256");
+        hash.getStyleClass().add("monospace");
+        hash.setUserData(full);
+        hash.setTooltip(new Tooltip(full));
+        Button copy = new Button(null, new FontIcon("fth-copy"));
+        copy.setId("copySha256Button");
+        copy.getStyleClass().addAll("flat", "small");
+        copy.setTooltip(new Tooltip("Copy the full SHA-256"));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(full);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox line = new HBox(6, key, hash, copy);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
     }
 
     private static void section(VBox box, String heading, List<String> lines) {

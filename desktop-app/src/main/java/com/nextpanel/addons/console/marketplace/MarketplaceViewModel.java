@@ -6,11 +6,14 @@ import com.nextpanel.addons.console.common.Formats;
 import com.nextpanel.addons.console.installed.AddonActions;
 import com.nextpanel.addons.console.installed.AddonInventory;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
@@ -24,15 +27,18 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 /**
- * Marketplace: the verified catalog as cards, filtered as you type and by category, sorted; badges for
+ * Marketplace: the verified catalog as cards, filtered as you type and by any number of categories, sorted; badges for
  * installed / update available; the selected addon's details; install, update and uninstall.
  */
 public final class MarketplaceViewModel {
 
+    /** What the category filter says when no category is checked: every category is shown. */
     public static final String ALL_CATEGORIES = "All categories";
 
     private final MarketplaceCatalog catalog;
@@ -44,17 +50,21 @@ public final class MarketplaceViewModel {
     /** Sorted first and filtered on top: a keystroke only tests each listing, it never re-sorts the catalog. */
     private final SortedList<AddonListing> sorted;
     private final FilteredList<AddonListing> filtered;
-    /** The query and category the predicate was made for, so that a keystroke that changes neither does nothing. */
+    /** The query and categories the predicate was made for, so that a keystroke that changes neither does nothing. */
     private String appliedQuery = "";
-    private String appliedCategory = ALL_CATEGORIES;
+    private Set<String> appliedCategories = Set.of();
     private final StringProperty query = new SimpleStringProperty("");
-    private final ObjectProperty<String> category = new SimpleObjectProperty<>(ALL_CATEGORIES);
+    /** The checked categories; none checked means all (a filter that hides nothing). */
+    private final ObservableSet<String> selectedCategories = FXCollections.observableSet(new TreeSet<>());
+    private final ReadOnlyStringWrapper categoryText = new ReadOnlyStringWrapper(ALL_CATEGORIES);
+    private boolean batchingCategories;
     private final ObjectProperty<SortOrder> sort = new SimpleObjectProperty<>(SortOrder.NAME);
-    private final ObservableList<String> categories = FXCollections.observableArrayList(ALL_CATEGORIES);
+    private final ObservableList<CategoryCount> categories = FXCollections.observableArrayList();
     private final ObjectProperty<AddonListing> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<String> selectedVersion = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ListingDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
     /** Bumped when badges change, so that cards redraw. */
     private final ReadOnlyObjectWrapper<Integer> badgeRevision = new ReadOnlyObjectWrapper<>(0);
 
@@ -65,7 +75,11 @@ public final class MarketplaceViewModel {
         this.sorted = new SortedList<>(catalog.listings());
         this.filtered = new FilteredList<>(sorted, l -> true);
         query.addListener(o -> refilter(false));
-        category.addListener(o -> refilter(false));
+        selectedCategories.addListener((SetChangeListener<String>) c -> {
+            if (!batchingCategories) {
+                categoriesChanged();
+            }
+        });
         sort.addListener(o -> resort());
         catalog.listings().addListener((ListChangeListener<AddonListing>) c -> {
             indexSearchText();
@@ -107,12 +121,38 @@ public final class MarketplaceViewModel {
         return query;
     }
 
-    public ObjectProperty<String> categoryProperty() {
-        return category;
+    /** Every category of the catalog with how many addons it holds, by name. */
+    public ObservableList<CategoryCount> categories() {
+        return categories;
     }
 
-    public ObservableList<String> categories() {
-        return categories;
+    /** The categories to show; empty shows every category. */
+    public ObservableSet<String> selectedCategories() {
+        return selectedCategories;
+    }
+
+    /** Checks exactly {@code names} (unknown ones are ignored) and filters once, not once per name. */
+    public void selectCategories(Collection<String> names) {
+        Set<String> known = new TreeSet<>();
+        categories.forEach(c -> known.add(c.name()));
+        Set<String> wanted = new TreeSet<>(names);
+        wanted.retainAll(known);
+        if (wanted.equals(selectedCategories)) {
+            return;
+        }
+        batchingCategories = true;
+        try {
+            selectedCategories.retainAll(wanted);
+            selectedCategories.addAll(wanted);
+        } finally {
+            batchingCategories = false;
+        }
+        categoriesChanged();
+    }
+
+    /** What the category field says: "All categories", or the checked ones, e.g. "Marketing, Support". */
+    public ReadOnlyStringProperty categoryTextProperty() {
+        return categoryText.getReadOnlyProperty();
     }
 
     public ObjectProperty<SortOrder> sortProperty() {
@@ -133,6 +173,11 @@ public final class MarketplaceViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** What the card area says when it shows no card: why, and what to do. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty verificationProperty() {
@@ -187,16 +232,21 @@ public final class MarketplaceViewModel {
         return Optional.ofNullable(selected.get());
     }
 
+    private void categoriesChanged() {
+        categoryText.set(selectedCategories.isEmpty() ? ALL_CATEGORIES : String.join(", ", selectedCategories));
+        refilter(false);
+    }
+
     private void refilter(boolean force) {
         String q = query.get() == null ? "" : query.get().trim().toLowerCase(Locale.ROOT);
-        String c = category.get();
-        if (!force && q.equals(appliedQuery) && java.util.Objects.equals(c, appliedCategory)) {
+        Set<String> cats = Set.copyOf(selectedCategories);
+        if (!force && q.equals(appliedQuery) && cats.equals(appliedCategories)) {
             return; // e.g. a trailing blank typed: the same search
         }
         appliedQuery = q;
-        appliedCategory = c;
-        boolean anyCategory = c == null || ALL_CATEGORIES.equals(c);
-        Predicate<AddonListing> p = l -> (anyCategory || l.category().equals(c))
+        appliedCategories = cats;
+        boolean anyCategory = cats.isEmpty();
+        Predicate<AddonListing> p = l -> (anyCategory || cats.contains(l.category()))
                 && (q.isEmpty() || searchText.getOrDefault(l.id(), "").contains(q));
         filtered.setPredicate(p);
         updateSummary();
@@ -215,15 +265,14 @@ public final class MarketplaceViewModel {
     }
 
     private void rebuildCategories() {
-        TreeSet<String> cats = new TreeSet<>();
-        catalog.listings().forEach(l -> cats.add(l.category()));
-        List<String> all = new ArrayList<>();
-        all.add(ALL_CATEGORIES);
-        all.addAll(cats);
+        Map<String, Integer> counts = new TreeMap<>();
+        catalog.listings().forEach(l -> counts.merge(l.category(), 1, Integer::sum));
+        List<CategoryCount> all = new ArrayList<>(counts.size());
+        counts.forEach((name, n) -> all.add(new CategoryCount(name, n)));
         if (!all.equals(categories)) {
-            String keep = category.get();
             categories.setAll(all);
-            category.set(all.contains(keep) ? keep : ALL_CATEGORIES);
+            // a category the reloaded catalog no longer has is unchecked: it would hide everything
+            selectCategories(selectedCategories.stream().filter(counts::containsKey).toList());
         }
     }
 
@@ -238,6 +287,15 @@ public final class MarketplaceViewModel {
     private void updateSummary() {
         int all = catalog.listings().size();
         summary.set(filtered.size() == all ? all + (all == 1 ? " addon" : " addons") : filtered.size() + " of " + all + " addons");
+        if (all == 0) {
+            emptyText.set("No addons to show: the catalog is not loaded. Connect to a server on the Servers page, or see "
+                    + "the line under the title for why the catalog failed verification.");
+        } else {
+            String q = query.get() == null ? "" : query.get().trim();
+            emptyText.set("No addon matches" + (q.isEmpty() ? "" : " “" + q + "”")
+                    + (selectedCategories.isEmpty() ? ". Clear the search to see every addon."
+                            : " in " + categoryText.get() + ". Clear the search or check other categories."));
+        }
     }
 
     private void updateDetails() {
@@ -262,7 +320,7 @@ public final class MarketplaceViewModel {
         Optional<String> installed = installedVersion(l);
         String signed = l.signedBy().isEmpty() ? "—" : String.join(", ", l.signedBy().stream().map(MarketplaceViewModel::shortKey).toList());
         details.set(new ListingDetails(l.id(), l.name(), l.category(), l.description(), badge, versions, v.changelog(), deps,
-                v.permissions(), v.tables(), v.routes(), Formats.bytes(v.sizeBytes()), signed, catalog.verificationProperty().get(),
+                v.permissions(), v.tables(), v.routes(), size(v.sizeBytes()), v.sha256(), signed, catalog.verificationProperty().get(),
                 installed, installed.isEmpty(),
                 installed.isPresent() && Versions.isNewer(v.version(), installed.get()), installed.isPresent()));
     }
@@ -271,6 +329,12 @@ public final class MarketplaceViewModel {
     private static String firstLine(String s) {
         String first = s.strip().lines().findFirst().orElse("");
         return first.replaceFirst("^([-*+]|\\d+\\.)\\s+", "");
+    }
+
+    /** "32.4 KB (33,145 bytes)": the exact count too, to compare with the file the agent downloads. */
+    private static String size(Optional<Long> bytes) {
+        return bytes.map(b -> b < 1024 ? Formats.bytes(b) : Formats.bytes(b) + String.format(Locale.ROOT, " (%,d bytes)", b))
+                .orElse("—");
     }
 
     private static String shortKey(String keyId) {

@@ -1,6 +1,5 @@
 package com.nextpanel.addons.console.marketplace;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nextpanel.addons.catalog.client.CatalogClient;
 import com.nextpanel.addons.catalog.client.CatalogTarget;
 import com.nextpanel.addons.catalog.client.VerifiedCatalog;
@@ -41,8 +40,8 @@ public final class SignedCatalogSource implements CatalogSource {
         for (Map.Entry<String, List<CatalogTarget>> e : catalog.byAddon().entrySet()) {
             List<ListingVersion> versions = new ArrayList<>();
             for (CatalogTarget t : e.getValue()) {
-                // summary() builds a JSON tree from the typed summary: once per target, never again for the card
-                versions.add(ManifestSummaries.toVersion(t.summary(), t.length(), t.sha256()));
+                // from the typed summary: no JSON tree per target
+                versions.add(ManifestSummaries.toVersion(t.manifest(), t.length(), t.sha256()));
             }
             ManifestSummary latest = e.getValue().get(e.getValue().size() - 1).manifest();
             listings.add(new AddonListing(e.getKey(), latest.name(), latest.category(), latest.description(), versions,

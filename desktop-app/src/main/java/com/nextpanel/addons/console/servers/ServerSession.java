@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
  * The server the console works on: its profiles (persisted by {@link ServerStore}), the connection
@@ -35,6 +36,8 @@ public final class ServerSession {
     private final ReadOnlyObjectWrapper<AgentApi> api = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    /** The last failed connection of each profile (by name), "Server offline: cannot reach …"; cleared when it connects. */
+    private final ObservableMap<String, String> lastErrors = FXCollections.observableHashMap();
     private final List<Runnable> onConnected = new ArrayList<>();
 
     public ServerSession(ServerStore store, AgentConnector connector, TaskExecutor executor, DialogService dialogs) {
@@ -70,6 +73,16 @@ public final class ServerSession {
         return detail.getReadOnlyProperty();
     }
 
+    /** Why the last connection to {@code profile} failed, if it did and has not connected since. */
+    public Optional<String> lastError(ServerProfile profile) {
+        return Optional.ofNullable(lastErrors.get(profile.name()));
+    }
+
+    /** Every profile's last failure, by profile name: to follow as it changes. */
+    public ObservableMap<String, String> lastErrors() {
+        return FXCollections.unmodifiableObservableMap(lastErrors);
+    }
+
     public Optional<String> token(ServerProfile profile) {
         return store.token(profile);
     }
@@ -92,6 +105,11 @@ public final class ServerSession {
                 // another address may be another server: trust is asked again
                 profile = profile.withFingerprint(null);
             }
+            // the last error follows a renamed profile; it said nothing about a new address
+            String lastError = lastErrors.remove(old.name());
+            if (lastError != null && old.url().equals(profile.url())) {
+                lastErrors.put(profile.name(), lastError);
+            }
             if (!old.slug().equals(profile.slug())) {
                 Optional<String> oldToken = store.token(old);
                 store.deleteToken(old);
@@ -110,6 +128,7 @@ public final class ServerSession {
 
     public void removeProfile(ServerProfile profile) {
         profiles.removeIf(p -> p.name().equals(profile.name()));
+        lastErrors.remove(profile.name());
         store.deleteToken(profile);
         if (current.get() != null && current.get().name().equals(profile.name())) {
             disconnect();
@@ -194,6 +213,7 @@ public final class ServerSession {
                 })
                 .onSuccess(opened -> {
                     api.set(opened);
+                    lastErrors.remove(profile.name());
                     state.set(ConnectionState.CONNECTED);
                     detail.set(profile.url());
                     store.save(profiles, Optional.of(profile.name()));
@@ -216,6 +236,7 @@ public final class ServerSession {
         state.set(s);
         UserError error = UserError.of("Connecting to " + profile.name(), e);
         detail.set(error.message());
+        lastErrors.put(profile.name(), error.title() + ": " + error.message());
         dialogs.showError(error);
     }
 

@@ -1,7 +1,6 @@
 package com.nextpanel.addons.console.servers;
 
 import com.nextpanel.addons.console.common.FxmlView;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -61,14 +60,22 @@ public final class ServersView extends FxmlView {
         fingerprintLabel.textProperty().bind(viewModel.fingerprintProperty());
         validationLabel.textProperty().bind(viewModel.validationProperty());
         validationLabel.visibleProperty().bind(viewModel.validProperty().not());
-        stateLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.stateProperty().get().label()
-                        + (viewModel.detailProperty().get().isBlank() ? "" : " — " + viewModel.detailProperty().get()),
-                viewModel.stateProperty(), viewModel.detailProperty()));
+        stateLabel.textProperty().bind(viewModel.statusProperty());
+        viewModel.statusStateProperty().addListener((o, a, b) -> styleState(b));
+        styleState(viewModel.statusStateProperty().get());
         saveButton.disableProperty().bind(viewModel.validProperty().not());
         connectButton.disableProperty().bind(viewModel.validProperty().not());
-        forgetButton.disableProperty().bind(viewModel.existingProperty().not());
+        forgetButton.disableProperty().bind(viewModel.pinnedProperty().not());
         removeButton.disableProperty().bind(viewModel.existingProperty().not());
+    }
+
+    private void styleState(ConnectionState state) {
+        stateLabel.getStyleClass().removeAll("success", "danger");
+        switch (state) {
+            case CONNECTED -> stateLabel.getStyleClass().add("success");
+            case OFFLINE, UNAUTHORIZED, CERTIFICATE_CHANGED -> stateLabel.getStyleClass().add("danger");
+            default -> { }
+        }
     }
 
     @FXML

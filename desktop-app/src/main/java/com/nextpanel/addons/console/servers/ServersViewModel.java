@@ -11,11 +11,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 
 /** Servers: add, edit and remove profiles, connect, forget a pinned certificate. Validation lives here. */
@@ -33,6 +35,9 @@ public final class ServersViewModel {
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper existing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper pinned = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ConnectionState> statusState = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
 
     public ServersViewModel(ServerSession session, DialogService dialogs) {
         this.session = session;
@@ -41,14 +46,23 @@ public final class ServersViewModel {
         name.addListener(o -> validate());
         url.addListener(o -> validate());
         token.addListener(o -> validate());
-        session.profiles().addListener((javafx.collections.ListChangeListener<ServerProfile>) c -> refreshSelected());
+        session.profiles().addListener((javafx.collections.ListChangeListener<ServerProfile>) c -> {
+            refreshSelected();
+            updateStatus();
+        });
         // the server being connected to (from the command line, or the last one used) is shown in the form
         session.currentProperty().addListener((o, a, b) -> {
             if (b != null && (selected.get() == null || !selected.get().name().equals(b.name()))) {
                 selectByName(b.name());
             }
         });
+        selected.addListener(o -> updateStatus());
+        session.currentProperty().addListener(o -> updateStatus());
+        session.stateProperty().addListener(o -> updateStatus());
+        session.detailProperty().addListener(o -> updateStatus());
+        session.lastErrors().addListener((MapChangeListener<String, String>) c -> updateStatus());
         validate();
+        updateStatus();
     }
 
     public ObservableList<ServerProfile> profiles() {
@@ -91,12 +105,30 @@ public final class ServersViewModel {
         return existing.getReadOnlyProperty();
     }
 
+    /** True when the selected profile has a pinned certificate (only then is there one to forget). */
+    public ReadOnlyBooleanProperty pinnedProperty() {
+        return pinned.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
         return session.stateProperty();
     }
 
     public ReadOnlyStringProperty detailProperty() {
         return session.detailProperty();
+    }
+
+    /**
+     * The status line of the selected profile: the live connection state for the server the console is on, and for
+     * any other "Not connected", its pinned certificate and why its last connection failed, if it did.
+     */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The selected profile's connection state: the session's for the current server, {@code DISCONNECTED} for the others. */
+    public ReadOnlyObjectProperty<ConnectionState> statusStateProperty() {
+        return statusState.getReadOnlyProperty();
     }
 
     public void newProfile() {
@@ -166,12 +198,42 @@ public final class ServersViewModel {
 
     private void load(ServerProfile p) {
         existing.set(p != null);
+        pinned.set(p != null && p.fingerprint().isPresent());
         name.set(p == null ? "" : p.name());
         url.set(p == null ? "https://" : p.url());
         token.set("");
-        fingerprint.set(p == null ? "" : p.fingerprint().map(Fingerprints::pretty).orElse("Not trusted yet: checked on first connection"));
+        fingerprint.set(p == null ? "Not trusted yet: checked on first connection"
+                : p.fingerprint().map(Fingerprints::pretty).orElse("Not trusted yet: checked on first connection"));
         tokenStatus.set(p == null ? "" : session.token(p).isPresent() ? "A token is saved (leave empty to keep it)" : "No token saved");
         validate();
+    }
+
+    private void updateStatus() {
+        ServerProfile p = selected.get();
+        ServerProfile current = session.currentProperty().get();
+        if (p == null) {
+            statusState.set(ConnectionState.DISCONNECTED);
+            status.set("New server — fill in the form, then Save and connect");
+            return;
+        }
+        if (current != null && current.name().equals(p.name())) {
+            ConnectionState s = session.stateProperty().get();
+            String d = session.detailProperty().get();
+            statusState.set(s);
+            status.set(s.label() + (d == null || d.isBlank() ? "" : " — " + d));
+            return;
+        }
+        statusState.set(ConnectionState.DISCONNECTED);
+        String certificate = p.fingerprint().map(f -> "Certificate pinned: " + shortFingerprint(f))
+                .orElse("Certificate not trusted yet: shown for approval on first connection");
+        status.set("Not connected — Save and connect to use it. " + certificate + "."
+                + session.lastError(p).map(e -> "\nLast attempt failed: " + e).orElse(""));
+    }
+
+    /** "AB:CD:EF:01:…:89:AB": enough to recognise; the full value is on the Certificate line above. */
+    private static String shortFingerprint(String fingerprint) {
+        String pretty = Fingerprints.pretty(fingerprint);
+        return pretty.length() <= 30 ? pretty : pretty.substring(0, 11) + ":…:" + pretty.substring(pretty.length() - 5);
     }
 
     private void refreshSelected() {

@@ -20,7 +20,8 @@ import java.util.Map;
  * The benchmark's other JVMs (a {@code main}, not a test): {@code publish DIR N} writes a real signed catalog of
  * N addons; {@code refresh DIR} and {@code load DIR} time one cold TUF refresh (the catalog module's client alone)
  * or one cold load by the console's {@code SignedCatalogSource} (refresh + listings) in a JVM that has run no
- * catalog code before, as the console's first load after start-up is. Prints {@code BENCH-CHILD <ms> for <n>, cpu
+ * catalog code before, as the console's first load after start-up is; {@code render DIR} the console's first load with
+ * its window up, listed and drawn ({@link CatalogRenderRun}). Prints {@code BENCH-CHILD <ms> for <n>, cpu
  * <thread ms> <process ms>}: wall time, CPU of the timing thread and of the whole JVM (JIT compilers included).
  */
 public final class CatalogBenchFixture {
@@ -53,7 +54,12 @@ public final class CatalogBenchFixture {
                         .load(null).listings().size();
                 report(n);
             }
-            default -> throw new IllegalArgumentException("publish DIR N | refresh DIR | load DIR, not " + args[0]);
+            case "render" -> {
+                double[] f = CatalogRenderRun.run(catalog);
+                System.out.printf(Locale.ROOT, "BENCH-CHILD %.1f ms for %d, cpu %.0f %.0f%n", f[0], (int) f[3], f[1], f[2]);
+                System.exit(0);
+            }
+            default -> throw new IllegalArgumentException("publish DIR N | refresh DIR | load DIR | render DIR, not " + args[0]);
         }
     }
 

@@ -39,7 +39,8 @@ import org.testfx.framework.junit5.Start;
  * {@code src/docs/benchmarks.md}). A real signed catalog of 5,000 addons is published by another JVM, so that this
  * one meets the catalog code cold, as the console does on its first load after start-up. Measured:
  * <ol>
- * <li>fetch + verify (TUF, Ed25519) alone, and the console's whole load, each in a fresh JVM (cold);</li>
+ * <li>fetch + verify (TUF, Ed25519) alone, the console's whole load, and that load listed and drawn in the console's
+ *     window ({@link CatalogRenderRun}), each in a fresh JVM (cold) started with {@code -Dbench.jvmOptions};</li>
  * <li>fetch + verify + render (first cards laid out and drawn) in this JVM: the first time (cold), then again
  *     with fresh clients once the JIT has seen the code (warm);</li>
  * <li>filtering as you type: a search typed key by key into the search field, each keystroke filtered and laid out;</li>
@@ -80,14 +81,17 @@ class CatalogLoadBenchmark {
         // 1. cold, each in a fresh JVM
         List<double[]> refresh = new ArrayList<>();
         List<double[]> load = new ArrayList<>();
+        List<double[]> render = new ArrayList<>();
         for (int i = 0; i < CHILD_RUNS; i++) {
             refresh.add(childFigures(List.of("refresh", catalog.toString())));
             load.add(childFigures(List.of("load", catalog.toString())));
+            render.add(childFigures(List.of("render", catalog.toString())));
         }
-        for (String mode : List.of("refresh", "load")) {
-            List<double[]> runs = mode.equals("refresh") ? refresh : load;
+        for (String mode : List.of("refresh", "load", "render")) {
+            List<double[]> runs = mode.equals("refresh") ? refresh : mode.equals("load") ? load : render;
             String what = mode.equals("refresh") ? "fetch+verify, CatalogClient.refresh alone, fresh JVM"
-                    : "fetch+verify+listings, SignedCatalogSource.load, fresh JVM";
+                    : mode.equals("load") ? "fetch+verify+listings, SignedCatalogSource.load, fresh JVM"
+                    : "fetch+verify+listings+render, the console's first load, fresh JVM (window up, FX thread loads)";
             print(what + ", wall", runs.stream().map(f -> f[0]).toList());
             print(what + ", CPU of the loading thread", runs.stream().map(f -> f[1]).toList());
             print(what + ", CPU of the whole JVM (JIT included)", runs.stream().map(f -> f[2]).toList());

@@ -3,6 +3,9 @@ package com.nextpanel.addons.console.marketplace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nextpanel.addons.catalog.client.SummaryJson;
+import com.nextpanel.addons.catalog.manifest.ManifestSummary;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ManifestSummariesTest {
@@ -48,6 +51,29 @@ class ManifestSummariesTest {
         // no heading names 2.0.0: the text is shown whole rather than hiding it
         assertThat(ManifestSummaries.changelog(mapper.createObjectNode().put("version", "2.0.0").put("changelog", log)))
                 .contains(log.strip());
+    }
+
+    @Test
+    void theTypedSummaryGivesTheSameVersionAsItsSignedJson() throws Exception {
+        var mapper = new ObjectMapper();
+        List<String> summaries = List.of(
+                "{\"id\":\"bare\",\"version\":\"1.0.0\"}",
+                "{\"id\":\"sms_notifications\",\"version\":\"1.2.0-rc.1\",\"name\":\"SMS\",\"category\":\"Notifications\","
+                        + "\"requires\":{\"core\":\">=1.0.0 <2.0.0\",\"addons\":{\"notification_hub\":\"^1.0.0\",\"a_first\":\"*\"}},"
+                        + "\"conflicts\":[\"old_sms\"],\"permissions\":[\"billing.customers:read\",\"billing.invoices:write\"],"
+                        + "\"routes\":[\"/api/v1/sms\",\"/api/v1/sms/status\"],\"tables\":[\"messages\",\"queue\"],"
+                        + "\"changelog\":\"## 1.2.0-rc.1\\n- Retries.\\n\\n## 1.0.0\\n- First release.\\n\"}",
+                "{\"id\":\"ai_chatbot\",\"version\":\"1.1.0\",\"changelog\":\"Plain text, no heading.\","
+                        + "\"console\":{\"navigation\":[{\"parent\":\"Support\",\"label\":\"Live Chats\",\"icon\":\"message-circle\","
+                        + "\"view\":{\"type\":\"table\",\"route\":\"/api/v1/chats\",\"columns\":[{\"field\":\"id\",\"label\":\"Id\"}]}}]}}",
+                "{\"id\":\"blank_log\",\"version\":\"2.0.0\",\"changelog\":\"   \",\"console\":{\"navigation\":[]}}");
+        for (String json : summaries) {
+            ManifestSummary typed = SummaryJson.fromCustom(mapper.readTree(json), "test");
+
+            assertThat(ManifestSummaries.toVersion(typed, 99, "cd".repeat(32)))
+                    .as(json)
+                    .isEqualTo(ManifestSummaries.toVersion(SummaryJson.toCustom(typed), 99, "cd".repeat(32)));
+        }
     }
 
     @Test

@@ -149,6 +149,104 @@ class ServersViewModelTest {
         assertThat(console.dialogs.errors).last().satisfies(e -> assertThat(e.title()).isEqualTo("Server offline"));
     }
 
+    private void select(String name) {
+        vm.selectedProperty().set(vm.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    @Test
+    void theStatusLineSaysConnectedOnlyForTheProfileTheConsoleIsConnectedTo() {
+        fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);
+        vm.connect();
+        fillForm("Staging", "https://10.0.0.2:8443", InMemoryConnector.TOKEN);
+        vm.save();
+
+        select("Staging");
+
+        assertThat(vm.statusProperty().get())
+                .startsWith("Not connected — Save and connect to use it.")
+                .contains("Certificate not trusted yet")
+                .doesNotContain("Connected —");
+        assertThat(vm.statusStateProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
+
+        select("Prod");
+
+        assertThat(vm.statusProperty().get()).isEqualTo("Connected — https://10.0.0.1:8443");
+        assertThat(vm.statusStateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void anotherProfileWithAPinnedCertificateNamesItInItsStatusLine() {
+        fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);
+        vm.connect();
+        fillForm("Staging", "https://10.0.0.2:8443", InMemoryConnector.TOKEN);
+        vm.connect();
+
+        select("Prod");
+
+        String pretty = Fingerprints.pretty(console.connector.fingerprint);
+        assertThat(vm.statusProperty().get()).startsWith("Not connected")
+                .contains("Certificate pinned: " + pretty.substring(0, 11) + ":…:" + pretty.substring(pretty.length() - 5));
+    }
+
+    @Test
+    void aProfileWhoseLastConnectionFailedSaysWhyUntilItConnects() {
+        console.connector.online = false;
+        fillForm("Staging", "https://10.0.0.2:8443", InMemoryConnector.TOKEN);
+        vm.connect();
+        assertThat(vm.statusProperty().get()).startsWith("Offline — ");
+        assertThat(vm.statusStateProperty().get()).isEqualTo(ConnectionState.OFFLINE);
+        console.connector.online = true;
+        fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);
+        vm.connect();
+
+        select("Staging");
+
+        assertThat(vm.statusProperty().get()).startsWith("Not connected").contains("\nLast attempt failed: Server offline: ");
+        assertThat(console.context.session().lastError(vm.selectedProperty().get())).isPresent();
+
+        vm.connect();
+
+        assertThat(vm.statusProperty().get()).isEqualTo("Connected — https://10.0.0.2:8443");
+        select("Staging");
+        assertThat(console.context.session().lastError(vm.selectedProperty().get())).isEmpty();
+    }
+
+    @Test
+    void theStatusLineFollowsTheSessionWhileTheSelectedProfileIsTheCurrentOne() {
+        fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);
+        vm.connect();
+        assertThat(vm.statusProperty().get()).isEqualTo("Connected — https://10.0.0.1:8443");
+
+        console.context.session().disconnect();
+
+        assertThat(vm.statusProperty().get()).startsWith("Not connected — Save and connect to use it. Certificate pinned: ");
+    }
+
+    @Test
+    void onlyAPinnedCertificateCanBeForgotten() {
+        fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);
+        assertThat(vm.pinnedProperty().get()).isFalse();
+        assertThat(vm.fingerprintProperty().get()).startsWith("Not trusted yet");
+        vm.save();
+        assertThat(vm.pinnedProperty().get()).isFalse();
+
+        vm.connect();
+        assertThat(vm.pinnedProperty().get()).isTrue();
+
+        vm.forgetCertificate();
+        assertThat(vm.pinnedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aNewProfileFormSaysItIsNotSavedYet() {
+        fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);
+        vm.connect();
+
+        vm.newProfile();
+
+        assertThat(vm.statusProperty().get()).startsWith("New server");
+    }
+
     @Test
     void removingAServerDeletesItsTokenFile() {
         fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);

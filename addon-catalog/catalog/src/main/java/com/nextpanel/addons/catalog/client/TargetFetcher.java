@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Optional;
-import org.bouncycastle.util.encoders.Hex;
 
 /**
  * Downloads a target into a content-addressed cache ({@code <cacheDir>/<sha256>.zip}), reading at most its signed
@@ -110,6 +110,6 @@ final class TargetFetcher {
             out.write(buf, 0, n);
             total += n;
         }
-        return new Digest(total, Hex.toHexString(md.digest()));
+        return new Digest(total, HexFormat.of().formatHex(md.digest()));
     }
 }

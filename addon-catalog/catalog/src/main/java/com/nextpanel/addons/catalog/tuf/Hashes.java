@@ -3,9 +3,9 @@ package com.nextpanel.addons.catalog.tuf;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import org.bouncycastle.util.encoders.Hex;
 
 /** SHA-2 digests in lower-case hex, by their TUF names. */
 public final class Hashes {
@@ -17,7 +17,7 @@ public final class Hashes {
     }
 
     public static String sha256Hex(byte[] data) {
-        return Hex.toHexString(digest("sha256").orElseThrow().digest(data));
+        return HexFormat.of().formatHex(digest("sha256").orElseThrow().digest(data));
     }
 
     /** @return a fresh digest for a TUF hash name ({@code sha256}, {@code sha384}, {@code sha512}), if known */
@@ -46,7 +46,7 @@ public final class Hashes {
                 continue;
             }
             anyKnown = true;
-            if (!Hex.toHexString(md.get().digest(data)).equalsIgnoreCase(e.getValue())) {
+            if (!HexFormat.of().formatHex(md.get().digest(data)).equalsIgnoreCase(e.getValue())) {
                 return Optional.of(e.getKey());
             }
         }

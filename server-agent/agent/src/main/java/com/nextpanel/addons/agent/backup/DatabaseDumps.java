@@ -2,12 +2,12 @@ package com.nextpanel.addons.agent.backup;
 
 import com.nextpanel.addons.agent.AgentException;
 import com.nextpanel.addons.agent.ErrorCode;
+import com.nextpanel.addons.agent.db.H2Script;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -18,18 +18,22 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Dumps and restores the whole database. H2: {@code SCRIPT} (one command, so one consistent snapshot while addon
+ * Dumps and restores the whole database. H2: {@code SCRIPT} (in one SNAPSHOT-isolation transaction, {@link H2Script}, so one consistent snapshot while addon
  * routes write) and, to restore, every user schema dropped then {@code RUNSCRIPT}. PostgreSQL: {@code pg_dump}
  * (which reads in one repeatable-read snapshot) and {@code psql} in a single transaction that first drops the user
  * schemas; without a {@code pg_dump} of the server's major version, {@link PgCopy} (one repeatable-read transaction)
- * and its load in a single transaction. The job journal ({@code agent.jobs}, {@code agent.job_steps})
- * is kept as it is now across a restore: a restore must not rewrite the history of jobs, its own included.
+ * and its load in a single transaction.
+ *
+ * <p>The job journal ({@code agent.jobs}, {@code agent.job_steps}, see {@link JournalTables}) is never part of it:
+ * a dump leaves it out, and a restore drops and recreates everything but the journal tables (schema {@code agent}
+ * stays, emptied of its other tables) and skips them in dumps that still hold them. So a restore never rewrites
+ * the history of jobs, its own included, and there is no moment, crash or status poll, in which the journal is
+ * missing or is the backup's.
  */
 final class DatabaseDumps {
 
     static final String FILE = "database.sql";
     static final String COPY_DIR = "database";
-    private static final List<String> JOURNAL = List.of("agent.jobs", "agent.job_steps");
 
     private final DataSource dataSource;
     private final boolean h2;
@@ -75,16 +79,25 @@ final class DatabaseDumps {
     }
 
     /**
-     * Writes the whole database into {@code dir}: {@code database.sql} (H2 {@code SCRIPT}, or {@code pg_dump} of the
-     * server's major version) or {@code database/} ({@link PgCopy}, when no such {@code pg_dump} is installed).
+     * Writes the whole database but the job journal into {@code dir}: {@code database.sql} (H2 {@code SCRIPT}, or
+     * {@code pg_dump} of the server's major version) or {@code database/} ({@link PgCopy}, when no such
+     * {@code pg_dump} is installed).
      *
      * @return the method, for the manifest: {@code h2-script}, {@code pg_dump} or {@code jdbc-copy}
      */
     String dump(Path dir) throws Exception {
         Path file = dir.resolve(FILE).toAbsolutePath();
         if (h2) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SCRIPT NOPASSWORDS NOSETTINGS TO '" + sqlText(file) + "'");
+            // SCRIPT ... TABLE <list> would leave the journal out too, but also every schema without a listed
+            // table (an addon's empty schema): script everything, then leave the journal's statements out.
+            Path whole = Files.createTempFile(dir, "database", ".sql.tmp");
+            try {
+                try (Connection c = dataSource.getConnection()) {
+                    H2Script.run(c, "SCRIPT NOPASSWORDS NOSETTINGS TO '" + sqlText(whole.toAbsolutePath()) + "'");
+                }
+                JournalTables.filterH2Script(whole, file);
+            } finally {
+                Files.deleteIfExists(whole);
             }
             return BackupManifest.H2_SCRIPT;
         }
@@ -92,12 +105,31 @@ final class DatabaseDumps {
         try (Connection c = dataSource.getConnection()) {
             pgDump = PgTools.usable("pg_dump", c);
             if (pgDump.isEmpty()) {
-                PgCopy.dump(c, Optional.empty(), Files.createDirectories(dir.resolve(COPY_DIR)));
+                Path copyDir = Files.createDirectories(dir.resolve(COPY_DIR));
+                PgCopy.dump(c, Optional.empty(), copyDir);
+                withoutJournal(copyDir);
                 return BackupManifest.JDBC_COPY;
             }
         }
-        PgTools.run(List.of(pgDump.get(), "--no-password", "--file=" + file), Credentials.of(dataSource), "pg_dump");
+        List<String> command = new ArrayList<>(List.of(pgDump.get(), "--no-password", "--file=" + file));
+        command.addAll(JournalTables.pgDumpExcludes());
+        PgTools.run(command, Credentials.of(dataSource), "pg_dump");
         return BackupManifest.PG_DUMP;
+    }
+
+    /** Rewrites a {@link PgCopy} dump's {@code copy.json} without the journal, and deletes the journal's rows. */
+    private static void withoutJournal(Path copyDir) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        JournalTables.FilteredCopy filtered = JournalTables.filterCopyDump(json.readTree(
+                copyDir.resolve(PgCopy.FILE).toFile()));
+        json.writeValue(copyDir.resolve(PgCopy.FILE).toFile(), filtered.copy());
+        for (String file : filtered.dropped()) {
+            Path data = copyDir.resolve(file).normalize();
+            if (data.startsWith(copyDir)) {
+                Files.deleteIfExists(data);
+            }
+        }
     }
 
     /** @return for PostgreSQL, the owner of every addon schema now; empty on H2 (its users are in the script) */
@@ -117,64 +149,129 @@ final class DatabaseDumps {
     }
 
     /**
-     * Replaces the whole database with the dump in {@code dir}, keeping the job journal as it is now.
+     * Replaces the whole database but the job journal with the dump in {@code dir}; the journal tables are not
+     * touched (a dump taken before they were left out still holds them: those statements are skipped).
      *
      * @param roles PostgreSQL roles that must exist for the dump's owners and grants (created without a password:
      *              the agent sets one when it opens the addon's pool)
      */
     String restore(Path dir, String method, Map<String, String> roles) throws Exception {
         Path file = dir.resolve(FILE).toAbsolutePath();
-        Map<String, List<Map<String, Object>>> journal = readJournal();
         List<String> schemas = userSchemas();
         String how;
         if (h2) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                for (String schema : schemas) {
-                    s.execute("DROP SCHEMA " + quote(schema) + " CASCADE");
+            Path filtered = Files.createTempFile(dir.getParent(), "restore", ".sql");
+            try {
+                int skipped = JournalTables.filterH2Script(file, filtered);
+                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                    for (String drop : dropAllButJournal(c, schemas)) {
+                        s.execute(drop);
+                    }
+                    s.execute("RUNSCRIPT FROM '" + sqlText(filtered.toAbsolutePath()) + "'");
                 }
-                s.execute("RUNSCRIPT FROM '" + sqlText(file) + "'");
+                how = "H2 RUNSCRIPT" + (skipped > 0 ? ", " + skipped + " journal statements skipped" : "");
+            } finally {
+                Files.deleteIfExists(filtered);
             }
-            how = "H2 RUNSCRIPT";
         } else if (method.equals(BackupManifest.JDBC_COPY)) {
             createMissingRoles(roles.values());
-            how = "JDBC COPY FROM STDIN, " + restoreByCopy(dir.resolve(COPY_DIR), schemas) + " rows";
+            how = "JDBC COPY FROM STDIN, " + restoreByCopy(dir.resolve(COPY_DIR), schemas);
         } else {
             createMissingRoles(roles.values());
-            Path script = Files.createTempFile(dir.getParent(), "restore", ".sql");
-            StringBuilder sql = new StringBuilder();
-            for (String schema : schemas) {
-                if (!schema.equals("public")) {
-                    sql.append("DROP SCHEMA IF EXISTS ").append(quote(schema)).append(" CASCADE;\n");
-                }
-            }
-            sql.append("\\i ").append(file).append('\n');
-            Files.writeString(script, sql.toString());
             String psql;
             try (Connection c = dataSource.getConnection()) {
                 psql = PgTools.usable("psql", c).orElseThrow(() -> new AgentException(ErrorCode.CONFLICT,
                         "this backup was taken with pg_dump; restoring it needs psql of the server's major version,"
                                 + " which is not installed"));
             }
+            Path script = Files.createTempFile(dir.getParent(), "restore", ".sql");
+            Path filtered = Files.createTempFile(dir.getParent(), "restore-dump", ".sql");
+            int skipped;
             try {
+                skipped = JournalTables.filterPgDump(file, filtered);
+                StringBuilder sql = new StringBuilder();
+                try (Connection c = dataSource.getConnection()) {
+                    for (String drop : dropAllButJournal(c, schemas)) {
+                        sql.append(drop).append(";\n");
+                    }
+                }
+                sql.append("\\i ").append(filtered.toAbsolutePath()).append('\n');
+                Files.writeString(script, sql.toString());
                 PgTools.run(List.of(psql, "--no-password", "--quiet", "--single-transaction",
                         "-v", "ON_ERROR_STOP=1", "--file=" + script), Credentials.of(dataSource), "psql restore");
             } finally {
                 Files.deleteIfExists(script);
+                Files.deleteIfExists(filtered);
             }
-            how = "psql from pg_dump";
+            how = "psql from pg_dump" + (skipped > 0 ? ", " + skipped + " journal entries skipped" : "");
         }
-        writeJournal(journal);
         return how;
     }
 
-    /** One transaction: drop every user schema (and what {@code public} holds), recreate from the COPY dump. */
-    private long restoreByCopy(Path copyDir, List<String> schemas) throws Exception {
+    /**
+     * The statements that drop every user schema but {@code agent}, and in {@code agent} every table and view but
+     * the journal's (the agent's migrations put nothing else there).
+     */
+    private List<String> dropAllButJournal(Connection c, List<String> schemas) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (String schema : schemas) {
+            if (!schema.equalsIgnoreCase(JournalTables.SCHEMA) && !schema.equals("public")) {
+                out.add("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
+            }
+        }
+        String sql = h2 ? "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE UPPER(TABLE_SCHEMA) = 'AGENT' ORDER BY CASE WHEN TABLE_TYPE = 'VIEW' THEN 0 ELSE 1 END"
+                : "SELECT n.nspname, c.relname, CASE WHEN c.relkind IN ('v', 'm') THEN 'VIEW' ELSE 'BASE TABLE' END"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'agent'"
+                + " AND c.relkind IN ('r', 'p', 'v', 'm') ORDER BY CASE WHEN c.relkind IN ('v', 'm') THEN 0 ELSE 1 END";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                if (JournalTables.isJournal(rs.getString(1), rs.getString(2))) {
+                    continue;
+                }
+                String kind = rs.getString(3).equals("VIEW") ? "VIEW" : "TABLE";
+                out.add("DROP " + kind + " IF EXISTS " + quote(rs.getString(1)) + "." + quote(rs.getString(2))
+                        + " CASCADE");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One transaction: drop every user schema but the journal's tables (and what {@code public} holds), recreate from
+     * the COPY dump. A dump taken before the journal was left out is loaded through a filtered {@code copy.json} in a
+     * scratch directory whose {@code data} links to the backup's (the backup's files are never changed).
+     */
+    private String restoreByCopy(Path copyDir, List<String> schemas) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode copy = json.readTree(copyDir.resolve(PgCopy.FILE).toFile());
+        Path scratch = null;
+        Path loadDir = copyDir;
+        int skipped = JournalTables.filterCopyDump(copy).dropped().size();
+        if (JournalTables.copyDumpNeedsFilter(copy)) {
+            scratch = Files.createTempDirectory(copyDir.getParent().getParent(), "restore-copy");
+            json.writeValue(scratch.resolve(PgCopy.FILE).toFile(), JournalTables.filterCopyDump(copy).copy());
+            Files.createSymbolicLink(scratch.resolve("data"), copyDir.resolve("data").toAbsolutePath());
+            loadDir = scratch;
+        }
+        try {
+            return loadCopy(loadDir, schemas) + " rows" + (skipped > 0 ? ", " + skipped + " journal tables skipped" : "");
+        } finally {
+            if (scratch != null) {
+                Files.deleteIfExists(scratch.resolve("data"));
+                Files.deleteIfExists(scratch.resolve(PgCopy.FILE));
+                Files.deleteIfExists(scratch);
+            }
+        }
+    }
+
+    private long loadCopy(Path copyDir, List<String> schemas) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                for (String schema : schemas) {
-                    s.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
+                for (String drop : dropAllButJournal(c, schemas)) {
+                    s.execute(drop);
                 }
                 List<String> publicObjects = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("SELECT c.relkind, c.relname FROM pg_class c JOIN pg_namespace n"
@@ -234,67 +331,6 @@ final class DatabaseDumps {
                                 + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT");
                     }
                 }
-            }
-        }
-    }
-
-    private Map<String, List<Map<String, Object>>> readJournal() throws SQLException {
-        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : JOURNAL) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    while (rs.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            row.put(md.getColumnName(i), rs.getObject(i));
-                        }
-                        rows.add(row);
-                    }
-                }
-                out.put(table, rows);
-            }
-        }
-        return out;
-    }
-
-    private void writeJournal(Map<String, List<Map<String, Object>>> journal) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM agent.job_steps");
-                s.executeUpdate("DELETE FROM agent.jobs");
-                for (String table : JOURNAL) {
-                    for (Map<String, Object> row : journal.get(table)) {
-                        List<String> cols = new ArrayList<>(row.keySet());
-                        String sql = "INSERT INTO " + table + " (" + String.join(", ", cols) + ") VALUES ("
-                                + String.join(", ", cols.stream().map(x -> "?").toList()) + ")";
-                        try (PreparedStatement ps = c.prepareStatement(sql)) {
-                            for (int i = 0; i < cols.size(); i++) {
-                                ps.setObject(i + 1, row.get(cols.get(i)));
-                            }
-                            ps.executeUpdate();
-                        }
-                    }
-                }
-                long max;
-                try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM agent.jobs")) {
-                    rs.next();
-                    max = rs.getLong(1);
-                }
-                if (h2) {
-                    s.execute("ALTER TABLE agent.jobs ALTER COLUMN seq RESTART WITH " + (max + 1));
-                } else {
-                    s.execute("SELECT setval(pg_get_serial_sequence('agent.jobs', 'seq'), " + (max + 1) + ", false)");
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.nextpanel.addons.agent.install;
 
+import com.nextpanel.addons.agent.db.H2Script;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,7 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * Per-addon schema backups on H2 through its own {@code SCRIPT ... SCHEMA} and {@code RUNSCRIPT}: a SQL script
- * that recreates the schema with every table, index, sequence and row.
+ * that recreates the schema with every table, index, sequence and row; the user's rights on core tables, which a
+ * schema's script leaves out, are captured beside it and put back ({@link RoleGrants}).
  */
 public final class H2SchemaBackups implements SchemaBackups {
 
@@ -22,23 +24,25 @@ public final class H2SchemaBackups implements SchemaBackups {
     }
 
     @Override
-    public String dump(String id, Path dir) throws SQLException {
+    public String dump(String id, Path dir) throws SQLException, java.io.IOException {
         Path file = dir.resolve(FILE).toAbsolutePath();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SCRIPT NOPASSWORDS NOSETTINGS TO '" + file.toString().replace("'", "''") + "' SCHEMA "
+        try (Connection c = dataSource.getConnection()) {
+            H2Script.run(c, "SCRIPT NOPASSWORDS NOSETTINGS TO '" + file.toString().replace("'", "''") + "' SCHEMA "
                     + schema(c, id));
+            RoleGrants.capture(c, true, schema(c, id), dir);
         }
         DiskOps.fsync(file);
         return "H2 SCRIPT, " + sizeOf(file) + " bytes";
     }
 
     @Override
-    public String restore(String id, Path dir) throws SQLException {
+    public String restore(String id, Path dir) throws SQLException, java.io.IOException {
         Path file = dir.resolve(FILE).toAbsolutePath();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             boolean auto = c.getAutoCommit();
             s.execute("DROP SCHEMA IF EXISTS " + schema(c, id) + " CASCADE");
             s.execute("RUNSCRIPT FROM '" + file.toString().replace("'", "''") + "'");
+            RoleGrants.restore(c, true, schema(c, id), dir);
             if (!auto) {
                 c.commit();
             }

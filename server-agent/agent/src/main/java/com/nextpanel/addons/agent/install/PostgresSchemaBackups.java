@@ -19,7 +19,8 @@ import java.util.Optional;
  * Per-addon schema backups on PostgreSQL through {@code pg_dump --schema} (plain SQL, with owner and grants) and
  * {@code psql} to restore, as the agent's user, when the client tools of the server's major version are installed
  * ({@link PgTools}); otherwise through JDBC {@code COPY} ({@link PgCopy}: generated DDL and rows, in one
- * repeatable-read transaction). The restore follows what the dump holds.
+ * repeatable-read transaction). The restore follows what the dump holds. Either way the role's grants outside its
+ * schema ({@link RoleGrants}) are captured beside the dump and put back in the restore's transaction.
  */
 public final class PostgresSchemaBackups implements SchemaBackups {
 
@@ -39,8 +40,10 @@ public final class PostgresSchemaBackups implements SchemaBackups {
             pgDump = PgTools.usable("pg_dump", c);
             if (pgDump.isEmpty()) {
                 long bytes = PgCopy.dump(c, Optional.of("addon_" + id), dir);
+                RoleGrants.capture(c, false, "addon_" + id, dir);
                 return "jdbc-copy, " + bytes + " bytes of rows";
             }
+            RoleGrants.capture(c, false, "addon_" + id, dir);
         }
         List<String> cmd = new ArrayList<>(List.of(pgDump.get(), "--schema=addon_" + id, "--no-password",
                 "--file=" + file));
@@ -57,6 +60,7 @@ public final class PostgresSchemaBackups implements SchemaBackups {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP SCHEMA IF EXISTS addon_" + id + " CASCADE");
                     long rows = PgCopy.load(c, dir);
+                    RoleGrants.restore(c, false, "addon_" + id, dir);
                     c.commit();
                     return "JDBC COPY FROM STDIN, " + rows + " rows";
                 } catch (Exception e) {
@@ -67,10 +71,15 @@ public final class PostgresSchemaBackups implements SchemaBackups {
         }
         Path file = dir.resolve(FILE).toAbsolutePath();
         Path script = Files.createTempFile("restore-addon_" + id, ".sql"); // never inside the sealed backup folder
-        // one transaction: drop the schema as it is now, then recreate it from the dump
-        Files.writeString(script, "DROP SCHEMA IF EXISTS addon_" + id + " CASCADE;\n\\i " + file + "\n");
         String psql;
         try (Connection c = connect()) {
+            // one transaction: drop the schema as it is now, recreate it from the dump, give the role its grants
+            StringBuilder sql = new StringBuilder("DROP SCHEMA IF EXISTS addon_" + id + " CASCADE;\n\\i " + file
+                    + "\n");
+            for (String grant : RoleGrants.restoreStatements(c, false, "addon_" + id, dir)) {
+                sql.append(grant).append(";\n");
+            }
+            Files.writeString(script, sql.toString());
             psql = PgTools.usable("psql", c).orElseThrow(() -> new AgentException(ErrorCode.CONFLICT,
                     "the backup of addon " + id + " was taken with pg_dump; restoring it needs psql of the server's"
                             + " major version, which is not installed"));

@@ -7,14 +7,15 @@ public interface SchemaBackups {
 
     /**
      * Writes a complete dump of schema {@code addon_<id>} (tables, rows, indexes, sequences, its migration history)
-     * into {@code dir}.
+     * and its role's grants outside the schema ({@link RoleGrants}) into {@code dir}.
      *
      * @return how it was taken, e.g. {@code H2 SCRIPT}
      */
     String dump(String id, Path dir) throws Exception;
 
     /**
-     * Replaces schema {@code addon_<id>} with the dump in {@code dir}.
+     * Replaces schema {@code addon_<id>} with the dump in {@code dir} and gives its role exactly the grants the dump
+     * holds (those of the version backed up, whatever version is installed now).
      *
      * @return how it was restored
      */

@@ -36,7 +36,6 @@ public final class JobEngine implements JobService, AutoCloseable {
     private final Undo undo;
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final Map<String, JobChannel> channels = new ConcurrentHashMap<>();
-    private final Map<String, JobView> lastViews = new ConcurrentHashMap<>();
     private final Thread worker;
 
     /**
@@ -68,37 +67,17 @@ public final class JobEngine implements JobService, AutoCloseable {
         channels.put(job.jobId(), new JobChannel());
         journal.insertJob(job);
         JobView queued = journal.view(job.jobId()).orElseThrow();
-        lastViews.put(job.jobId(), queued);
         queue.add(job.jobId());
         return queued;
     }
 
     /**
-     * The journal's view of a job. While a job runs, its last view read is kept: a full restore replaces the whole
-     * database, journal tables included (H2 drops and recreates every schema; PostgreSQL commits the restore before
-     * the journal is written back), and a status poll in that moment gets the last view instead of an error.
+     * The journal's view of a job. The journal is never dropped or rewritten, not even by a full restore (which
+     * leaves the journal tables out), so this reads it every time.
      */
     @Override
     public Optional<JobView> find(String jobId) {
-        Optional<JobView> view;
-        try {
-            view = journal.view(jobId);
-        } catch (RuntimeException e) {
-            JobView last = lastViews.get(jobId);
-            if (last == null) {
-                throw e;
-            }
-            return Optional.of(last);
-        }
-        if (view.isEmpty()) {
-            return Optional.ofNullable(lastViews.get(jobId));
-        }
-        if (view.get().state().isFinal()) {
-            lastViews.remove(jobId);
-        } else if (channels.containsKey(jobId)) {
-            lastViews.put(jobId, view.get());
-        }
-        return view;
+        return journal.view(jobId);
     }
 
     @Override

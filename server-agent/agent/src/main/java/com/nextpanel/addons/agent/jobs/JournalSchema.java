@@ -27,7 +27,9 @@ public final class JournalSchema {
             }
             if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")) {
                 // H2 delays writes by 500 ms by default; a journal must reach the file at commit (a halted
-                // process must not lose it). Persistent database setting.
+                // process must not lose it). This SET lasts only until H2 opens the database again (each open
+                // applies the URL's WRITE_DELAY, default 500): the agent's URLs carry WRITE_DELAY=0
+                // (DatabaseConfig); this covers data sources built without DatabaseConfig for as long as they stay open.
                 try (Statement s = c.createStatement()) {
                     s.execute("SET WRITE_DELAY 0");
                 }
