@@ -163,14 +163,19 @@ final class BackupSteps {
             @Override
             String undo(Backups b, OpStep r, StepContext context) throws Exception {
                 Path safety = Path.of(r.get("safety"));
+                List<String> scripts = deleteRestoreScripts(b);
                 if (!Files.exists(safety.resolve(BackupManifest.FILE))) {
                     return "nothing to undo (no safety backup was completed, so nothing was restored)";
                 }
                 if (!context.recovering()) {
                     deactivateAll(b);
                 }
-                return "put the server back from the safety backup: " + restoreFrom(b, BackupManifest.read(safety),
-                        safety);
+                BackupManifest before = BackupManifest.read(safety);
+                String how = restoreFrom(b, before, safety);
+                List<String> roles = dropRolesTheRestoreAdded(b, r.get("backupId"), before);
+                return "put the server back from the safety backup: " + how
+                        + (roles.isEmpty() ? "" : "; dropped the roles the restore had created: " + roles)
+                        + (scripts.isEmpty() ? "" : "; deleted the interrupted restore's script " + scripts);
             }
         },
         /** Loads the restored addons as start-up does; any that fails to load fails the restore. */
@@ -305,6 +310,66 @@ final class BackupSteps {
             b.schemas.close(id);
         }
         return ids;
+    }
+
+    /**
+     * Deletes the SQL scripts a restore writes next to the backups ({@code DatabaseDumps.restore}:
+     * {@code backups/restore<random>.sql}, deleted when it returns): one killed while it ran leaves its script.
+     *
+     * @return the names deleted
+     */
+    static List<String> deleteRestoreScripts(Backups b) throws java.io.IOException {
+        Path root = b.store.root();
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<String> deleted = new java.util.ArrayList<>();
+        try (var files = Files.list(root)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                if (name.matches("restore[0-9]*\\.sql")) {
+                    Files.deleteIfExists(p);
+                    deleted.add(name);
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * PostgreSQL only: the restore creates the roles its backup names that are missing, and roles are the cluster's,
+     * so putting the safety backup back leaves them. Drops (as uninstall does) each role the restored backup names
+     * that the safety backup does not, if it exists.
+     *
+     * @return the roles dropped
+     */
+    static List<String> dropRolesTheRestoreAdded(Backups b, String backupId, BackupManifest safety) throws Exception {
+        Path dir = b.store.dir(backupId);
+        if (!Files.exists(dir.resolve(BackupManifest.FILE))) {
+            return List.of();
+        }
+        Set<String> keep = Set.copyOf(safety.roles().values());
+        List<String> dropped = new java.util.ArrayList<>();
+        try (Connection c = b.dataSource.getConnection(); var s = c.createStatement()) {
+            for (String role : new java.util.TreeSet<>(BackupManifest.read(dir).roles().values())) {
+                if (keep.contains(role)) {
+                    continue;
+                }
+                try (var ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+                    ps.setString(1, role);
+                    try (var rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            continue;
+                        }
+                    }
+                }
+                String quoted = "\"" + role.replace("\"", "\"\"") + "\"";
+                s.execute("DROP OWNED BY " + quoted + " CASCADE");
+                s.execute("DROP ROLE " + quoted);
+                dropped.add(role);
+            }
+        }
+        return dropped;
     }
 
     /** Puts the content of a verified backup back: the whole server for a full one, one addon otherwise. */

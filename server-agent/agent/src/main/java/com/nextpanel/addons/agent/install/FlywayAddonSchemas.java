@@ -91,8 +91,13 @@ public final class FlywayAddonSchemas implements AddonSchemas {
         }
     }
 
-    /** The test-only {@code migrate:mid} halt point: after the first migration of a run. */
+    /**
+     * The test-only {@code migrate:mid} halt point: after the first migration of a run, once per run (so
+     * {@code migrate#2:mid} counts migrate steps, not migrations).
+     */
     private static final class MidMigrationHalt extends org.flywaydb.core.api.callback.BaseCallback {
+        private boolean checked;
+
         @Override
         public boolean supports(org.flywaydb.core.api.callback.Event event,
                                 org.flywaydb.core.api.callback.Context context) {
@@ -102,7 +107,10 @@ public final class FlywayAddonSchemas implements AddonSchemas {
         @Override
         public void handle(org.flywaydb.core.api.callback.Event event,
                            org.flywaydb.core.api.callback.Context context) {
-            HaltSwitch.check(MigrationHalt.currentAction(), "migrate", "mid");
+            if (!checked) {
+                checked = true;
+                HaltSwitch.check(MigrationHalt.currentAction(), "migrate", "mid");
+            }
         }
     }
 }

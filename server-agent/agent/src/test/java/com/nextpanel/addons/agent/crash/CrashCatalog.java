@@ -19,7 +19,10 @@ import java.util.Map;
 
 /**
  * The signed catalog every crash case installs from, built once per test JVM: {@code greeter} 1.0.0 (a table,
- * a seed row, a route counting the rows, a route adding one) and 1.1.0 (two more migrations: a column and a row).
+ * a seed row, a route counting the rows, a route adding one) and 1.1.0 (two more migrations: a column and a row),
+ * and {@code welcome} 1.0.0, which requires greeter (its own table and seed row, a route counting them): installing
+ * it is the plan that repeats step names, one {@code download}, {@code stage}, {@code migrate} and {@code activate}
+ * per addon.
  */
 record CrashCatalog(Path dir, Path root) {
 
@@ -31,6 +34,10 @@ record CrashCatalog(Path dir, Path root) {
 
     /** Adds a row (once): how a case changes the addon's rows after a backup. */
     static final String MORE = "/api/v1/greeter/more";
+
+    /** The addon that requires greeter, and its route (part of the world too). */
+    static final String DEPENDENT = "welcome";
+    static final String DEPENDENT_ROUTE = "/api/v1/welcome/count";
 
     private static CrashCatalog shared;
 
@@ -59,15 +66,26 @@ record CrashCatalog(Path dir, Path root) {
         return b;
     }
 
+    static TestAddonBuilder welcome() {
+        return TestAddonBuilder.addon(DEPENDENT).version(OLD).requires(ADDON, "^1.0.0")
+                .migration("V1__init.sql", "CREATE TABLE visit (id INT PRIMARY KEY, who VARCHAR(50));")
+                .migration("V2__seed.sql", "INSERT INTO visit (id, who) VALUES (1, 'first');")
+                .queryRoute(DEPENDENT_ROUTE, "SELECT COUNT(*) FROM visit");
+    }
+
     private static CrashCatalog build(Path tmp) throws IOException {
         Path catalog = tmp.resolve("catalog");
         Path build = Files.createDirectories(tmp.resolve("build"));
         List<CatalogPublisher.NewTarget> targets = new ArrayList<>();
-        for (String version : List.of(OLD, NEW)) {
-            Path zip = build.resolve(ADDON + "-" + version + ".zip");
-            BuiltAddon addon = greeter(version).buildZip(zip);
+        Map<String, TestAddonBuilder> packages = new java.util.LinkedHashMap<>();
+        packages.put(ADDON + "-" + OLD, greeter(OLD));
+        packages.put(ADDON + "-" + NEW, greeter(NEW));
+        packages.put(DEPENDENT + "-" + OLD, welcome());
+        for (var p : packages.entrySet()) {
+            Path zip = build.resolve(p.getKey() + ".zip");
+            BuiltAddon addon = p.getValue().buildZip(zip);
             JsonNode summary = new ObjectMapper().readTree(Files.readString(addon.manifest()));
-            targets.add(new CatalogPublisher.NewTarget("packages/" + ADDON + "-" + version + ".zip", zip, summary));
+            targets.add(new CatalogPublisher.NewTarget("packages/" + p.getKey() + ".zip", zip, summary));
         }
         new CatalogPublisher(catalog, Keyring.generate(new SecureRandom()), Clock.systemUTC(), Map.of())
                 .publish(targets);

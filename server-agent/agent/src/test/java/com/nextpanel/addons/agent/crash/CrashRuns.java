@@ -112,20 +112,22 @@ final class CrashRuns {
      * @return the state the job ended in
      */
     static String recoverAndJudge(CrashCase c, String jobId, CrashWorld before, CrashWorld after, String label) {
-        return recoverAndJudge(c, Optional.of(jobId), 0, before, after, label);
+        return recoverAndJudge(c, Optional.of(jobId), 0, before, after, label).path("state").asText();
     }
 
     /**
      * As above, for a job whose id may be unknown: the process can halt (at {@code resolve:before}) before the 202
      * that carries it is written; it is then the job after the {@code known} ones (the history is newest first).
+     *
+     * @return the job as the restarted agent shows it
      */
-    static String recoverAndJudge(CrashCase c, Optional<String> jobId, int known, CrashWorld before,
+    static JsonNode recoverAndJudge(CrashCase c, Optional<String> jobId, int known, CrashWorld before,
                                   CrashWorld after, String label) {
         String state;
         CrashWorld.Live live;
         String jobs;
+        JsonNode job;
         try (CrashAgent a = CrashAgent.start(c, Optional.empty())) {
-            JsonNode job;
             if (jobId.isPresent()) {
                 job = a.job(jobId.get());
             } else {
@@ -147,6 +149,47 @@ final class CrashRuns {
         List<String> differences = now.differences(forward ? after : before);
         assertThat(differences).as("%s: the job reads %s, so the server must be exactly as %s the job;"
                 + " it differs in", label, state, forward ? "after" : "before").isEmpty();
-        return state;
+        return job;
+    }
+
+    /**
+     * Requires a job that recovery undid to show the halt where the switch named it: for {@code before} and
+     * {@code mid} the interrupted step is the {@code occurrence}-th step named {@code step}, for {@code after} that
+     * step is the last one that ran; either way every later step is still PENDING. So {@code migrate#2:mid} is
+     * proven to stop in the second addon's migration, not the first.
+     *
+     * @param haltAt {@code action:step[#n]:point}
+     * @param plan the job's step names in order, from the reference run ({@code resolve} first)
+     */
+    static void requireStoppedAt(JsonNode job, String haltAt, List<String> plan, String label) {
+        String[] parts = haltAt.split(":");
+        String[] step = parts[1].split("#");
+        int occurrence = step.length > 1 ? Integer.parseInt(step[1]) : 1;
+        int index = -1;
+        for (int i = 0, seen = 0; i < plan.size() && index < 0; i++) {
+            if (plan.get(i).equals(step[0]) && ++seen == occurrence) {
+                index = i;
+            }
+        }
+        assertThat(index).as("%s: the plan %s has a step %s", label, plan, parts[1]).isNotNegative();
+        List<String> names = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        job.path("steps").forEach(s -> {
+            names.add(s.path("name").asText());
+            states.add(s.path("state").asText() + (s.path("message").asText().startsWith("interrupted")
+                    ? " interrupted" : ""));
+        });
+        int last = -1;
+        for (int i = 0; i < states.size(); i++) {
+            if (!states.get(i).equals("PENDING")) {
+                last = i;
+            }
+        }
+        String shown = names + " " + states;
+        assertThat(last).as("%s: the last step that started is the named one: %s", label, shown).isEqualTo(index);
+        assertThat(names.get(index)).as("%s: %s", label, shown).isEqualTo(step[0]);
+        boolean interrupted = states.get(index).endsWith(" interrupted");
+        assertThat(interrupted).as("%s: the step reads interrupted exactly when the halt was inside it (%s): %s",
+                label, parts[2], shown).isEqualTo(!parts[2].equals("after"));
     }
 }

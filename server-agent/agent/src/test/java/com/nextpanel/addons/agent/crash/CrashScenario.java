@@ -11,11 +11,15 @@ import java.util.Locale;
  */
 enum CrashScenario {
 
-    /** Installs the newest greeter on an empty server. */
+    /**
+     * Installs welcome on an empty server, which brings the newest greeter: two addons' {@code download},
+     * {@code stage}, {@code migrate} and {@code activate}, so it reaches every boundary of a one-addon install and the
+     * repeated names' second occurrences ({@code install:migrate#2:mid}).
+     */
     INSTALL("install") {
         @Override
         String submit(CrashAgent a) {
-            return a.submit("POST", "/agent/v1/marketplace/install", "{\"id\":\"" + ADDON + "\"}");
+            return a.submit("POST", "/agent/v1/marketplace/install", "{\"id\":\"" + CrashCatalog.DEPENDENT + "\"}");
         }
     },
     /** Updates greeter 1.0.0 to 1.1.0, with the backup first (the default). */
@@ -42,6 +46,31 @@ enum CrashScenario {
             return a.submit("DELETE", "/agent/v1/marketplace/uninstall/" + ADDON, "");
         }
     },
+    /** Disables greeter 1.0.0: its routes go, its schema and rows stay. */
+    DISABLE("disable") {
+        @Override
+        void prepare(CrashAgent a) {
+            installOld(a);
+        }
+
+        @Override
+        String submit(CrashAgent a) {
+            return a.submit("POST", "/agent/v1/addons/" + ADDON + "/disable", "{}");
+        }
+    },
+    /** Enables the disabled greeter 1.0.0: its routes answer again. */
+    ENABLE("enable") {
+        @Override
+        void prepare(CrashAgent a) {
+            installOld(a);
+            a.run("POST", "/agent/v1/addons/" + ADDON + "/disable", "{}");
+        }
+
+        @Override
+        String submit(CrashAgent a) {
+            return a.submit("POST", "/agent/v1/addons/" + ADDON + "/enable", "{}");
+        }
+    },
     /** Backs up greeter 1.0.0 (its schema and files). */
     ADDON_BACKUP("backup") {
         @Override
@@ -66,12 +95,16 @@ enum CrashScenario {
             return a.submit("POST", "/agent/v1/backups", "{\"scope\":\"full\"}");
         }
     },
-    /** Restores greeter's backup after a row was added: the row goes. */
+    /**
+     * Restores greeter 1.0.0's addon backup after greeter was updated to 1.1.0 and a row added: the old version's
+     * files, schema, rows and registry row come back over the new version's (a restore across versions).
+     */
     ADDON_RESTORE("restore") {
         @Override
         void prepare(CrashAgent a) {
             installOld(a);
             a.run("POST", "/agent/v1/backups", "{\"scope\":\"addon\",\"id\":\"" + ADDON + "\"}");
+            a.run("POST", "/agent/v1/marketplace/update", "{\"id\":\"" + ADDON + "\",\"backup\":false}");
             addRow(a);
         }
 
@@ -114,9 +147,12 @@ enum CrashScenario {
     /** Submits the job. @return its id */
     abstract String submit(CrashAgent a);
 
-    /** @return {@code action:step:point} for the halt switch */
-    String haltAt(String step, String point) {
-        return action + ":" + step + ":" + point;
+    /**
+     * @param occurrence which step of that name in the job (1 for the first)
+     * @return {@code action:step:point} for the halt switch, {@code action:step#n:point} for a later occurrence
+     */
+    String haltAt(String step, int occurrence, String point) {
+        return action + ":" + step + (occurrence == 1 ? "" : "#" + occurrence) + ":" + point;
     }
 
     @Override

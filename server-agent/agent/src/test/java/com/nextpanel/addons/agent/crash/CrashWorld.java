@@ -30,10 +30,11 @@ import java.util.stream.Stream;
 
 /**
  * Everything an administrator can see of the server after a job, as one value: what the API says is installed,
- * how the addon's route answers, which backups there are, the database catalog, the rows of the addons, the core
- * and the registry, and the files under {@code addons/} and {@code backups/}. Values that differ between two runs
- * of the same job (timestamps, job ids, the PostgreSQL database's name in role names) are normalised away, so a
- * crashed run can be compared with a reference run of the same job in another data dir and database.
+ * how the addons' routes answer (greeter's and welcome's, in {@code route}), which backups there are, the database
+ * catalog, the rows of the addons, the core and the registry, and the files under {@code addons/} and
+ * {@code backups/}. Values that differ between two runs of the same job (timestamps, job ids, the PostgreSQL
+ * database's name in role names) are normalised away, so a crashed run can be compared with a reference run of
+ * the same job in another data dir and database.
  */
 record CrashWorld(List<String> registry, String route, List<String> backups, Map<String, List<String>> catalog,
                   List<String> rows, List<String> files) {
@@ -53,20 +54,24 @@ record CrashWorld(List<String> registry, String route, List<String> backups, Map
     record Live(List<String> registry, String route, List<String> backups) {
     }
 
-    /** @return what the running agent shows: {@code GET /agent/v1/addons}, the route, {@code GET /agent/v1/backups} */
+    /** @return what the running agent shows: {@code GET /agent/v1/addons}, the routes, {@code GET /agent/v1/backups} */
     static Live live(CrashAgent agent) {
         List<String> registry = new ArrayList<>();
         for (JsonNode a : CrashAgent.json(agent.get("/agent/v1/addons").body())) {
             registry.add(a.path("id").asText() + " " + a.path("version").asText() + " " + a.path("state").asText());
         }
-        HttpResponse<String> route = agent.get(CrashCatalog.ROUTE);
-        String answer = route.statusCode() + (route.statusCode() == 200 ? " " + route.body() : "");
+        String answer = answer(agent, CrashCatalog.ROUTE) + "; " + answer(agent, CrashCatalog.DEPENDENT_ROUTE);
         List<String> backups = new ArrayList<>();
         for (JsonNode b : CrashAgent.json(agent.get("/agent/v1/backups").body())) {
             backups.add(b.path("scope").asText() + " " + b.path("id").asText(b.path("addonId").asText()));
         }
         backups.sort(null);
         return new Live(List.copyOf(registry), answer, List.copyOf(backups));
+    }
+
+    private static String answer(CrashAgent agent, String path) {
+        HttpResponse<String> route = agent.get(path);
+        return "GET " + path + " " + route.statusCode() + (route.statusCode() == 200 ? " " + route.body() : "");
     }
 
     /**
@@ -113,7 +118,7 @@ record CrashWorld(List<String> registry, String route, List<String> backups, Map
     List<String> differences(CrashWorld other) {
         List<String> out = new ArrayList<>();
         diff(out, "registry", registry, other.registry);
-        diff(out, "route " + CrashCatalog.ROUTE, List.of(route), List.of(other.route));
+        diff(out, "routes", List.of(route), List.of(other.route));
         diff(out, "backups", backups, other.backups);
         TreeMap<String, List<String>> kinds = new TreeMap<>(catalog);
         other.catalog.forEach(kinds::putIfAbsent);
