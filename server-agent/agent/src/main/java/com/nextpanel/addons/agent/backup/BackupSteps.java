@@ -313,8 +313,8 @@ final class BackupSteps {
     }
 
     /**
-     * Deletes the SQL scripts a restore writes next to the backups ({@code DatabaseDumps.restore}:
-     * {@code backups/restore<random>.sql}, {@code restore-dump<random>.sql} for an old dump that held the journal, deleted when it returns): one killed while it ran leaves its script.
+     * Deletes the SQL scripts a restore writes next to the backups ({@link DatabaseDumps#RESTORE_SCRIPT_PREFIX}, deleted
+     * when it returns): one killed while it ran leaves its scripts.
      *
      * @return the names deleted
      */
@@ -327,7 +327,7 @@ final class BackupSteps {
         try (var files = Files.list(root)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 String name = p.getFileName().toString();
-                if (name.matches("restore(-dump)?[0-9]*\\.sql")) {
+                if (name.matches(DatabaseDumps.RESTORE_SCRIPT_PREFIX + "[0-9]*\\.sql")) {
                     Files.deleteIfExists(p);
                     deleted.add(name);
                 }

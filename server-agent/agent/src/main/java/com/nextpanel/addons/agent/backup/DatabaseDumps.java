@@ -34,6 +34,11 @@ final class DatabaseDumps {
 
     static final String FILE = "database.sql";
     static final String COPY_DIR = "database";
+    /**
+     * Every script a restore writes next to the backups is {@code <this><random digits>.sql}, deleted when the
+     * restore returns; the undo of a killed restore deletes what is left by this name.
+     */
+    static final String RESTORE_SCRIPT_PREFIX = "restore";
 
     private final DataSource dataSource;
     private final boolean h2;
@@ -160,7 +165,7 @@ final class DatabaseDumps {
         List<String> schemas = userSchemas();
         String how;
         if (h2) {
-            Path filtered = Files.createTempFile(dir.getParent(), "restore", ".sql");
+            Path filtered = Files.createTempFile(dir.getParent(), RESTORE_SCRIPT_PREFIX, ".sql");
             try {
                 int skipped = JournalTables.filterH2Script(file, filtered);
                 try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -184,8 +189,8 @@ final class DatabaseDumps {
                         "this backup was taken with pg_dump; restoring it needs psql of the server's major version,"
                                 + " which is not installed"));
             }
-            Path script = Files.createTempFile(dir.getParent(), "restore", ".sql");
-            Path filtered = Files.createTempFile(dir.getParent(), "restore-dump", ".sql");
+            Path script = Files.createTempFile(dir.getParent(), RESTORE_SCRIPT_PREFIX, ".sql");
+            Path filtered = Files.createTempFile(dir.getParent(), RESTORE_SCRIPT_PREFIX, ".sql");
             int skipped;
             try {
                 skipped = JournalTables.filterPgDump(file, filtered);

@@ -1,30 +1,21 @@
 package com.nextpanel.addons.agent.backup;
 
 import com.nextpanel.addons.agent.db.DatabaseConfig;
-import com.nextpanel.addons.testsupport.postgres.PostgresCluster;
-import com.nextpanel.addons.testsupport.postgres.PostgresDatabase;
-import com.nextpanel.addons.testsupport.postgres.PostgresExtension;
+import com.nextpanel.addons.agent.db.FreshPostgres;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Backups and restore on PostgreSQL (pg_dump and psql): a fresh database of the run's cluster for every test. */
-@ExtendWith(PostgresExtension.class)
 class PostgresBackupRestoreTest extends BackupRestoreContract {
 
-    private static PostgresCluster cluster;
-
-    @BeforeAll
-    static void cluster(PostgresCluster c) {
-        cluster = c;
-    }
+    @RegisterExtension
+    static final FreshPostgres POSTGRES = new FreshPostgres("backup");
 
     @Override
     DatabaseConfig database(Path root) {
-        PostgresDatabase db = cluster.createDatabase("backup");
-        return new DatabaseConfig(db.jdbcUrl(), db.user(), db.password());
+        return POSTGRES.newDatabase();
     }
 
     /**

@@ -1,30 +1,21 @@
 package com.nextpanel.addons.agent.backup;
 
 import com.nextpanel.addons.agent.db.DatabaseConfig;
-import com.nextpanel.addons.testsupport.postgres.PostgresCluster;
-import com.nextpanel.addons.testsupport.postgres.PostgresDatabase;
-import com.nextpanel.addons.testsupport.postgres.PostgresExtension;
+import com.nextpanel.addons.agent.db.FreshPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The journal across full backups and restores on PostgreSQL with pg_dump and psql. */
-@ExtendWith(PostgresExtension.class)
 class PostgresFullRestoreJournalTest extends FullRestoreJournalContract {
 
-    private static PostgresCluster cluster;
-
-    @BeforeAll
-    static void cluster(PostgresCluster c) {
-        cluster = c;
-    }
+    @RegisterExtension
+    static final FreshPostgres POSTGRES = new FreshPostgres("journal");
 
     @Override
     DatabaseConfig database(Path root) {
-        PostgresDatabase db = cluster.createDatabase("journal");
-        return new DatabaseConfig(db.jdbcUrl(), db.user(), db.password());
+        return POSTGRES.newDatabase();
     }
 
     /** The agent's pg_dump before the journal was left out: the whole database. */
