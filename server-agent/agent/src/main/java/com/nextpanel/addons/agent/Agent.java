@@ -12,6 +12,7 @@ import com.nextpanel.addons.agent.api.JobEventsApi;
 import com.nextpanel.addons.agent.api.JobsApi;
 import com.nextpanel.addons.agent.api.MarketplaceApi;
 import com.nextpanel.addons.agent.api.PlanApi;
+import com.nextpanel.addons.agent.backup.InterruptedRestoreRepair;
 import com.nextpanel.addons.agent.core.BillingCore;
 import com.nextpanel.addons.agent.db.Database;
 import com.nextpanel.addons.agent.host.AddonHost;
@@ -100,6 +101,7 @@ public final class Agent implements AutoCloseable {
                     .map(location -> AgentCatalog.open(location, config.trustRoot().orElseThrow(), dir));
             Database database = Database.open(config.effectiveDatabase());
             started.push(database);
+            InterruptedRestoreRepair.repair(database.dataSource());
             BillingCore core = BillingCore.start(database);
             AddonHost host = new AddonHost(BillingCore.ROUTE_PREFIXES,
                     HostSettings.defaults().withStartTimeout(config.addonStartTimeout()));

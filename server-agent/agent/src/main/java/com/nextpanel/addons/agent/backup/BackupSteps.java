@@ -2,6 +2,7 @@ package com.nextpanel.addons.agent.backup;
 
 import com.nextpanel.addons.agent.install.AddonBootstrap;
 import com.nextpanel.addons.agent.jobs.CommitStep;
+import com.nextpanel.addons.agent.jobs.HaltSwitch;
 import com.nextpanel.addons.agent.jobs.Step;
 import com.nextpanel.addons.agent.jobs.StepContext;
 import com.nextpanel.addons.agent.jobs.StepKinds;
@@ -157,7 +158,7 @@ final class BackupSteps {
                 Path dir = b.store.dir(backupId);
                 BackupManifest m = BackupManifest.read(dir);
                 context.progress(0, "restoring " + backupId);
-                return restoreFrom(b, m, dir);
+                return restoreFrom(b, m, dir, () -> HaltSwitch.check(context.action(), "restore", "mid"));
             }
 
             @Override
@@ -171,7 +172,7 @@ final class BackupSteps {
                     deactivateAll(b);
                 }
                 BackupManifest before = BackupManifest.read(safety);
-                String how = restoreFrom(b, before, safety);
+                String how = restoreFrom(b, before, safety, () -> { });
                 List<String> roles = dropRolesTheRestoreAdded(b, r.get("backupId"), before);
                 return "put the server back from the safety backup: " + how
                         + (roles.isEmpty() ? "" : "; dropped the roles the restore had created: " + roles)
@@ -372,8 +373,14 @@ final class BackupSteps {
         return dropped;
     }
 
-    /** Puts the content of a verified backup back: the whole server for a full one, one addon otherwise. */
-    static String restoreFrom(Backups b, BackupManifest m, Path dir) throws Exception {
+    /**
+     * Puts the content of a verified backup back: the whole server for a full one, one addon otherwise.
+     *
+     * @param midpoint run once the database has started to change and before it is complete: for a full backup after
+     *                 the old content was dropped and before the backup's is loaded, for an addon's after its schema
+     *                 is back and before its files and registry row (the test-only {@code restore:mid} halt)
+     */
+    static String restoreFrom(Backups b, BackupManifest m, Path dir, Runnable midpoint) throws Exception {
         if (m.full()) {
             Set<String> captured = m.addons().stream().map(BackupManifest.CapturedAddon::id)
                     .collect(Collectors.toSet());
@@ -384,7 +391,7 @@ final class BackupSteps {
                     b.schemas.close(row.id());
                 }
             }
-            String how = b.database.restore(dir, m.method(), m.roles());
+            String how = b.database.restore(dir, m.method(), m.roles(), midpoint);
             BackupStore.deleteTree(b.dirs.addons());
             BackupStore.copyTree(dir.resolve("files").resolve("addons"), b.dirs.addons());
             Files.createDirectories(b.dirs.addons());
@@ -400,6 +407,7 @@ final class BackupSteps {
             b.database.createMissingRoles(m.roles().values());
         }
         String how = b.schemaBackups.restore(id, dir.resolve(Backups.SCHEMA_DIR));
+        midpoint.run();
         BackupStore.deleteTree(b.dirs.addon(id));
         BackupStore.copyTree(dir.resolve("files").resolve("addons").resolve(id), b.dirs.addon(id));
         for (BackupManifest.CapturedAddon a : m.addons()) {

@@ -157,10 +157,16 @@ final class DatabaseDumps {
      * Replaces the whole database but the job journal with the dump in {@code dir}; the journal tables are not
      * touched (a dump taken before they were left out still holds them: those statements are skipped).
      *
+     * <p>On PostgreSQL this is one transaction. On H2 it is not (H2 commits each DDL statement), so a process that
+     * dies between the drops and the end of {@code RUNSCRIPT} leaves a torn database, which
+     * {@link InterruptedRestoreRepair} puts back from the restore's safety backup before anything migrates it.
+     *
      * @param roles PostgreSQL roles that must exist for the dump's owners and grants (created without a password:
      *              the agent sets one when it opens the addon's pool)
+     * @param midpoint run after the old content is dropped and before the dump is loaded (psql: before it runs the
+     *                 script, which drops and loads in one transaction)
      */
-    String restore(Path dir, String method, Map<String, String> roles) throws Exception {
+    String restore(Path dir, String method, Map<String, String> roles, Runnable midpoint) throws Exception {
         Path file = dir.resolve(FILE).toAbsolutePath();
         List<String> schemas = userSchemas();
         String how;
@@ -172,6 +178,7 @@ final class DatabaseDumps {
                     for (String drop : dropAllButJournal(c, schemas)) {
                         s.execute(drop);
                     }
+                    midpoint.run();
                     s.execute("RUNSCRIPT FROM '" + sqlText(filtered.toAbsolutePath()) + "'");
                 }
                 how = "H2 RUNSCRIPT" + (skipped > 0 ? ", " + skipped + " journal statements skipped" : "");
@@ -180,7 +187,7 @@ final class DatabaseDumps {
             }
         } else if (method.equals(BackupManifest.JDBC_COPY)) {
             createMissingRoles(roles.values());
-            how = "JDBC COPY FROM STDIN, " + restoreByCopy(dir.resolve(COPY_DIR), schemas);
+            how = "JDBC COPY FROM STDIN, " + restoreByCopy(dir.resolve(COPY_DIR), schemas, midpoint);
         } else {
             createMissingRoles(roles.values());
             String psql;
@@ -202,6 +209,7 @@ final class DatabaseDumps {
                 }
                 sql.append("\\i ").append(filtered.toAbsolutePath()).append('\n');
                 Files.writeString(script, sql.toString());
+                midpoint.run();
                 PgTools.run(List.of(psql, "--no-password", "--quiet", "--single-transaction",
                         "-v", "ON_ERROR_STOP=1", "--file=" + script), Credentials.of(dataSource), "psql restore");
             } finally {
@@ -247,7 +255,7 @@ final class DatabaseDumps {
      * the COPY dump. A dump taken before the journal was left out is loaded through a filtered {@code copy.json} in a
      * scratch directory whose {@code data} links to the backup's (the backup's files are never changed).
      */
-    private String restoreByCopy(Path copyDir, List<String> schemas) throws Exception {
+    private String restoreByCopy(Path copyDir, List<String> schemas, Runnable midpoint) throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.JsonNode copy = json.readTree(copyDir.resolve(PgCopy.FILE).toFile());
         Path scratch = null;
@@ -260,7 +268,7 @@ final class DatabaseDumps {
             loadDir = scratch;
         }
         try {
-            return loadCopy(loadDir, schemas) + " rows" + (skipped > 0 ? ", " + skipped + " journal tables skipped" : "");
+            return loadCopy(loadDir, schemas, midpoint) + " rows" + (skipped > 0 ? ", " + skipped + " journal tables skipped" : "");
         } finally {
             if (scratch != null) {
                 Files.deleteIfExists(scratch.resolve("data"));
@@ -270,7 +278,7 @@ final class DatabaseDumps {
         }
     }
 
-    private long loadCopy(Path copyDir, List<String> schemas) throws Exception {
+    private long loadCopy(Path copyDir, List<String> schemas, Runnable midpoint) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -293,6 +301,7 @@ final class DatabaseDumps {
                 for (String drop : publicObjects) {
                     s.execute(drop);
                 }
+                midpoint.run();
                 long rows = PgCopy.load(c, copyDir);
                 c.commit();
                 return rows;

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * {@code migrate} per addon, so {@code install:migrate#2:mid} is the second addon's), and {@code point} one of
  * {@code before} (the step is journaled RUNNING, nothing changed yet), {@code after} (it ran and is journaled
  * SUCCEEDED) or {@code mid} (inside the step, where the step offers a midpoint: {@code migrate:mid} halts after
- * the first migration of the addon has been applied and before the next one).
+ * the first migration of the addon has been applied and before the next one; {@code restore:mid} halts in a
+ * restore's data step, for a full backup after the database's content was dropped and before the backup's is
+ * loaded, for an addon's after its schema is back and before its files).
  * Occurrences are counted within one job of the named action: each job starts counting again at its
  * {@code resolve} step. Examples: {@code -Dnextpanel.test.haltAt=install:migrate:mid} (the same as
  * {@code install:migrate#1:mid}), {@code install:activate#2:after}. The process exits with status 137, as after

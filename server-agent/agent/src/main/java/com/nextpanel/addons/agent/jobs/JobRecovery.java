@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -42,6 +43,15 @@ public final class JobRecovery {
         public boolean isEmpty() {
             return rolledBack.isEmpty() && rolledForward.isEmpty() && discarded.isEmpty();
         }
+    }
+
+    /**
+     * The journaled records of the steps of {@code kind} that an unfinished job was running (forward, or being
+     * undone) when the agent stopped, read before the start migrates anything: for a step whose interruption leaves
+     * something the migrations cannot start on ({@code InterruptedRestoreRepair}). Empty on a new database.
+     */
+    public static List<Map<String, String>> interruptedSteps(DataSource dataSource, String kind) {
+        return new Journal(dataSource).interruptedSteps(kind);
     }
 
     public Report recover() {

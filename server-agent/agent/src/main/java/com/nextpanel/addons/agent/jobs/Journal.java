@@ -112,6 +112,38 @@ final class Journal {
                 + " ORDER BY j.seq");
     }
 
+    /**
+     * @return the records of the steps of {@code kind} that a job neither finished nor committed was running, forward
+     *         or undoing, when the agent stopped; empty when the journal's tables do not exist yet
+     */
+    List<Map<String, String>> interruptedSteps(String kind) {
+        String sql = "SELECT s.undo_record FROM agent.job_steps s JOIN agent.jobs j ON j.job_id = s.job_id"
+                + " WHERE j.state = 'RUNNING' AND j.committed = FALSE AND s.kind = ? AND s.state = 'RUNNING'"
+                + " ORDER BY j.seq, s.phase, s.step_no";
+        try (Connection c = dataSource.getConnection()) {
+            java.sql.DatabaseMetaData meta = c.getMetaData();
+            boolean upper = meta.storesUpperCaseIdentifiers();
+            try (ResultSet rs = meta.getTables(null, upper ? "AGENT" : "agent", upper ? "JOB_STEPS" : "job_steps",
+                    null)) {
+                if (!rs.next()) {
+                    return List.of();
+                }
+            }
+            List<Map<String, String>> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, kind);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(fromJson(rs.getString(1)));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     List<StepRecord> steps(String jobId, String phase) {
         String sql = "SELECT * FROM agent.job_steps WHERE job_id = ? AND phase = ? ORDER BY step_no";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -137,7 +137,7 @@ abstract class FullRestoreJournalContract {
         JobView installView = find(install.jobId());
         JobView laterView = find(later.jobId());
 
-        String how = dumps.restore(legacy, method, owners);
+        String how = dumps.restore(legacy, method, owners, () -> { });
 
         assertThat(how).contains("journal");
         BackupFixture.Dump after = fx.dump();

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * boundaries are not a hand-picked list: a reference run of each job (install with a dependency, update with its
  * backup, uninstall, disable, enable, addon and full backup, addon restore across versions and full restore) says
  * which steps it has, and every step's {@code before} and {@code after} (and {@code migrate:mid} where the job
- * migrates) becomes a case, so a new step is covered the day it appears. A name the plan repeats (the install's
+ * migrates, {@code restore:mid} where it loads a backup) becomes a case, so a new step is covered the day it appears. A name the plan repeats (the install's
  * two addons each have a {@code migrate}) is halted at by its occurrence, {@code install:migrate#2:mid}. Each case starts an agent with the test-only halt switch on a fresh data dir and database, brings it
  * to the state before the job (on H2 by copying the reference's stopped server), submits the job over HTTPS, sees the process die with 137, starts it again without
  * the switch and requires the server exactly as before the job (job ROLLED_BACK, or FAILED when nothing had
@@ -140,7 +140,8 @@ class CrashAtEveryStepBoundaryTest {
     }
 
     /**
-     * @return every step's before and after, and {@code migrate:mid} where the job migrates, in job order; a step
+     * @return every step's before and after, and {@code migrate:mid} where the job migrates and {@code restore:mid}
+     *         where it restores a backup, in job order; a step
      *         whose name an earlier step of the job has too is named by its occurrence ({@code migrate#2:mid})
      */
     static List<String> boundaries(CrashScenario scenario, List<String> steps) {
@@ -149,7 +150,7 @@ class CrashAtEveryStepBoundaryTest {
         for (String step : steps) {
             int n = seen.merge(step, 1, Integer::sum);
             points.add(scenario.haltAt(step, n, "before"));
-            if (step.equals("migrate")) {
+            if (step.equals("migrate") || step.equals("restore")) {
                 points.add(scenario.haltAt(step, n, "mid"));
             }
             points.add(scenario.haltAt(step, n, "after"));
