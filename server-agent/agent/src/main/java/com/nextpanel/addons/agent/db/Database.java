@@ -28,6 +28,9 @@ public final class Database implements AutoCloseable {
      * @throws AgentException {@link ErrorCode#INTERNAL} naming the URL when it cannot connect
      */
     public static Database open(DatabaseConfig config) {
+        if (config.dialect() == Dialect.H2) {
+            H2NewestChunks.recoverIfUnclean(config.jdbcUrl());
+        }
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());

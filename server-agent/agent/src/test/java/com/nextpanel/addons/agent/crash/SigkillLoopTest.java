@@ -40,13 +40,6 @@ class SigkillLoopTest {
     /** Retention keeps 10 per scope: the loop takes no backup (and no update) that would make it delete one. */
     private static final int MAX_BACKUPS_PER_SCOPE = 9;
     private static final long SEED = Long.getLong("nextpanel.test.seed", new Random().nextLong());
-    /** A known defect this loop finds (not in the crash package's files): named in the message, so it is recognised. */
-    private static final String H2_FULL_RESTORE_DEFECT = "; KNOWN DEFECT when the journal is empty after the restart"
-            + " ('every job: []'): on H2, DatabaseDumps.restore drops every user schema, the journal's included, one"
-            + " auto-committed DROP SCHEMA at a time before RUNSCRIPT and writing the journal back, so a kill in"
-            + " between loses the journal; the journal rework (journal left out of dumps and restores) is meant to fix"
-            + " it (src/docs/jobs-and-recovery.md)";
-
     static {
         System.out.println("SIGKILL loop: replay with -Dnextpanel.test.seed=" + SEED);
     }
@@ -140,7 +133,7 @@ class SigkillLoopTest {
             Job job = mix.orElseGet(lifecycleJob(state, before, random));
             long delay = (long) (random.nextDouble() * refs.millis.get(job));
             String label = "cycle " + (done + 1) + " on " + db + ": " + job + " killed after " + delay + " ms, "
-                    + seedNote + (job == Job.FULL_RESTORE && !db.isPostgres() ? H2_FULL_RESTORE_DEFECT : "");
+                    + seedNote;
             String jobId;
             try (CrashAgent a = CrashAgent.start(c, Optional.empty())) {
                 jobId = job.submit(a, random);

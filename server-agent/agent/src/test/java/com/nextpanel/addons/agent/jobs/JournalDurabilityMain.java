@@ -27,7 +27,9 @@ import javax.sql.DataSource;
  * {@link JournalSchema#migrate});
  * {@code legacy-reopened} the same, then the database closed and opened again (as H2 does when a pool's last
  * connection closes), which silently brings back H2's default 500 ms write delay; {@code restart} the crash
- * suite's shape: a database written and closed cleanly, opened again, 1 to 3 journal commits and the halt at once.
+ * suite's shape: a database written and closed cleanly, opened again, 1 to 3 journal commits and the halt at once;
+ * {@code reused-space} the same on a database whose file has free space before its end (large rows written and
+ * deleted, with no retention), so that H2 puts the new chunks into reused space.
  */
 public final class JournalDurabilityMain {
 
@@ -46,11 +48,14 @@ public final class JournalDurabilityMain {
                 ((HikariDataSource) ds).close();
                 ds = legacyPool(dir);
             }
-        } else if (mode.equals("restart")) {
+        } else if (mode.equals("restart") || mode.equals("reused-space")) {
             // as the crash suite: a database written and closed by an earlier agent, opened again, and the halt
             // within milliseconds of the first journal commits, with no other load
             try (Database first = Database.open(DatabaseConfig.h2In(dir))) {
                 JournalSchema.migrate(first.dataSource());
+                if (mode.equals("reused-space")) {
+                    leaveFreeSpace(first.dataSource(), random);
+                }
                 Journal earlier = new Journal(first.dataSource());
                 for (int i = 0; i < 40; i++) {
                     earlier.insertJob(new JobRecord(UUID.randomUUID().toString(), JobAction.INSTALL, "earlier",
@@ -115,6 +120,25 @@ public final class JournalDurabilityMain {
         hikari.setMaximumPoolSize(16);
         hikari.setMinimumIdle(1);
         return new HikariDataSource(hikari);
+    }
+
+    /** Writes and deletes large rows, with no retention, so the file has free space before its end. */
+    private static void leaveFreeSpace(DataSource db, Random random) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET RETENTION_TIME 0");
+            s.execute("CREATE TABLE public.churn (id INT PRIMARY KEY, payload VARCHAR(20000))");
+            String payload = "y".repeat(8000);
+            for (int round = 0; round < 3 + random.nextInt(4); round++) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO public.churn VALUES (?, ?)")) {
+                    for (int i = 0; i < 100; i++) {
+                        ps.setInt(1, i);
+                        ps.setString(2, payload);
+                        ps.executeUpdate();
+                    }
+                }
+                s.execute("DELETE FROM public.churn");
+            }
+        }
     }
 
     /** Addon-like writes: batches of large rows in their own transactions, to make H2 store often. */
