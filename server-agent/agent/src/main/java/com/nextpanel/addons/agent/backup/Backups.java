@@ -97,9 +97,12 @@ public final class Backups implements JobPlanner, UpdateBackups {
                 if (!request.addonId().isEmpty()) {
                     installed(request.addonId());
                 }
-                checkSpace(request.addonId(), "backup");
+                checkCanTake(request.addonId(), "backup");
             }
-            case RESTORE -> store.verify(request.addonId());
+            case RESTORE -> {
+                store.verify(request.addonId());
+                checkCanTake("", "safety backup before the restore");
+            }
             default -> throw new AgentException(ErrorCode.BAD_REQUEST, "the backup planner does not "
                     + request.action());
         }
@@ -112,7 +115,7 @@ public final class Backups implements JobPlanner, UpdateBackups {
             if (!id.isEmpty()) {
                 installed(id);
             }
-            long estimate = checkSpace(id, "backup");
+            long estimate = checkCanTake(id, "backup");
             String scope = id.isEmpty() ? BackupManifest.FULL : BackupManifest.ADDON;
             String backupId = newId(jobId, scope, id);
             return new JobPlan(BackupSteps.backup(this, backupId, scope, id),
@@ -121,7 +124,7 @@ public final class Backups implements JobPlanner, UpdateBackups {
         }
         if (request.action() == JobAction.RESTORE) {
             BackupManifest m = store.verify(request.addonId());
-            checkSpace("", "safety backup before the restore");
+            checkCanTake("", "safety backup before the restore");
             return new JobPlan(BackupSteps.restore(this, m, store.root().resolve(".safety-" + jobId)),
                     "restore backup " + m.backupId() + " (" + m.scope() + (m.full() ? "" : " " + m.id())
                             + "), every checksum verified");
@@ -137,6 +140,11 @@ public final class Backups implements JobPlanner, UpdateBackups {
     @Override
     public Path schemaDir(String backupId) {
         return store.dir(backupId).resolve(SCHEMA_DIR);
+    }
+
+    @Override
+    public void checkCanTake(String id) {
+        checkCanTake(id, "backup before the update");
     }
 
     @Override
@@ -159,6 +167,28 @@ public final class Backups implements JobPlanner, UpdateBackups {
     private RegistryRow installed(String id) {
         return registry.row(id).orElseThrow(() -> new AgentException(ErrorCode.NOT_FOUND,
                 "addon " + id + " is not installed: nothing to back up"));
+    }
+
+    /**
+     * Refuses a backup that could not be taken: one the database's dump cannot reproduce (see
+     * {@link DatabaseDumps#checkCanDump}), or one that would not fit ({@link #checkSpace}).
+     *
+     * @param addonId the addon of an addon backup, empty for a full one
+     * @return the size estimate
+     */
+    long checkCanTake(String addonId, String what) {
+        try {
+            if (addonId.isEmpty()) {
+                database.checkCanDump();
+            } else {
+                schemaBackups.checkCanDump(addonId);
+            }
+        } catch (AgentException e) {
+            throw new AgentException(e.code(), "the " + what + " cannot be taken: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new AgentException(ErrorCode.INTERNAL, "cannot check the " + what + ": " + e.getMessage(), e);
+        }
+        return checkSpace(addonId, what);
     }
 
     /**

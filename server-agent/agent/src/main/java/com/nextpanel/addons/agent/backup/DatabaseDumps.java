@@ -84,6 +84,23 @@ final class DatabaseDumps {
     }
 
     /**
+     * Refuses, before a job is accepted, a dump {@link #dump} could not take: on PostgreSQL without a {@code pg_dump}
+     * of the server's major version, one holding objects JDBC {@code COPY} cannot reproduce ({@link PgCopy}).
+     *
+     * @throws AgentException {@code CONFLICT} naming them
+     */
+    void checkCanDump() throws SQLException {
+        if (h2) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (PgTools.usable("pg_dump", c).isEmpty()) {
+                PgCopy.checkCopyable(c, Optional.empty());
+            }
+        }
+    }
+
+    /**
      * Writes the whole database but the job journal into {@code dir}: {@code database.sql} (H2 {@code SCRIPT}, or
      * {@code pg_dump} of the server's major version) or {@code database/} ({@link PgCopy}, when no such
      * {@code pg_dump} is installed).

@@ -108,11 +108,25 @@ public final class PgCopy {
                          String comment) {
     }
 
+    /**
+     * Refuses, before a job is accepted, a dump this class could not take: the same check {@link #dump} makes first.
+     *
+     * @param schema the one schema to dump, or empty for every user schema
+     * @throws AgentException {@code CONFLICT} naming the objects it cannot reproduce
+     */
+    public static void checkCopyable(Connection c, Optional<String> schema) throws SQLException {
+        refuseWhatCannotBeCopied(c, filter(schema), schema.isEmpty());
+    }
+
+    private static String filter(Optional<String> only) {
+        return USER_SCHEMAS + only.map(x -> " AND n.nspname = " + literal(x)).orElse("");
+    }
+
     private static long dumpInSnapshot(Connection c, Optional<String> only, Path dir) throws Exception {
         try (Statement s = c.createStatement()) {
             s.execute("SET TRANSACTION READ ONLY");
         }
-        String filter = USER_SCHEMAS + only.map(x -> " AND n.nspname = " + literal(x)).orElse("");
+        String filter = filter(only);
         refuseWhatCannotBeCopied(c, filter, only.isEmpty());
         Script out = new Script();
         out.pre.add("SET LOCAL check_function_bodies = false"); // routine bodies may name tables created later

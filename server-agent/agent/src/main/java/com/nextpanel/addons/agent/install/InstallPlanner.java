@@ -47,7 +47,13 @@ public final class InstallPlanner implements JobPlanner, PlanService {
     @Override
     public void check(JobRequest request) {
         switch (request.action()) {
-            case INSTALL, UPDATE -> checkRequested(request.action(), request.addonId(), request.version());
+            case INSTALL -> checkRequested(request.action(), request.addonId(), request.version());
+            case UPDATE -> {
+                checkRequested(request.action(), request.addonId(), request.version());
+                if (request.backup()) {
+                    updateBackups.checkCanTake(request.addonId());
+                }
+            }
             case UNINSTALL, DISABLE, ENABLE -> checkInstalled(request.action(), request.addonId());
             default -> throw new AgentException(ErrorCode.BAD_REQUEST, "the install planner does not "
                     + request.action().name().toLowerCase(java.util.Locale.ROOT));

@@ -33,6 +33,15 @@ public final class PostgresSchemaBackups implements SchemaBackups {
     }
 
     @Override
+    public void checkCanDump(String id) throws Exception {
+        try (Connection c = connect()) {
+            if (PgTools.usable("pg_dump", c).isEmpty()) {
+                PgCopy.checkCopyable(c, Optional.of("addon_" + id));
+            }
+        }
+    }
+
+    @Override
     public String dump(String id, Path dir) throws Exception {
         Path file = dir.resolve(FILE).toAbsolutePath();
         Optional<String> pgDump;

@@ -14,6 +14,14 @@ public interface SchemaBackups {
     String dump(String id, Path dir) throws Exception;
 
     /**
+     * Refuses, before a job is accepted, a dump of schema {@code addon_<id>} that {@link #dump} could not take.
+     *
+     * @throws com.nextpanel.addons.agent.AgentException {@code CONFLICT} saying why
+     */
+    default void checkCanDump(String id) throws Exception {
+    }
+
+    /**
      * Replaces schema {@code addon_<id>} with the dump in {@code dir} and gives its role exactly the grants the dump
      * holds (those of the version backed up, whatever version is installed now).
      *

@@ -16,6 +16,14 @@ public interface UpdateBackups {
     /** @return the folder holding the addon's schema dump inside that backup */
     Path schemaDir(String backupId);
 
+    /**
+     * Refuses, when the update is submitted, a pre-update backup of addon {@code id} that could not be taken (no
+     * room, or a dump that cannot reproduce the addon's schema), so the update is not accepted only to fail.
+     *
+     * @throws com.nextpanel.addons.agent.AgentException {@code CONFLICT} saying why
+     */
+    void checkCanTake(String id);
+
     /** @return the step (named {@code backup}) that takes it; its undo deletes it */
     Step take(String id, String backupId);
 

@@ -217,6 +217,30 @@ abstract class BackupRestoreContract {
     }
 
     @Test
+    void anUpdateWhoseBackupWouldNotFitIsRefusedAtSubmitAndOneWithoutBackupIsNot() throws Exception {
+        assertThat(fx.run(JobRequest.install("greeter", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);
+        fx.publish(TestAddonBuilder.addon("greeter").version("1.1.0")
+                .migration("V1__init.sql", "CREATE TABLE greeting (id INT PRIMARY KEY, text VARCHAR(50));\n"
+                        + "INSERT INTO greeting (id, text) VALUES (1, 'hello');")
+                .migration("V2__mood.sql", "ALTER TABLE greeting ADD COLUMN mood VARCHAR(20);"));
+        List<JobView> jobsBefore = fx.jobs.jobs().recent(100);
+        fx.freeBytes.set(1024);
+
+        assertThatThrownBy(() -> fx.jobs.jobs().submit(JobRequest.update("greeter", Optional.empty(), true)))
+                .isInstanceOfSatisfying(AgentException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).contains("insufficient space for the backup before the update",
+                            "1024 bytes free");
+                });
+        assertThat(fx.jobs.jobs().recent(100)).as("no job was accepted").isEqualTo(jobsBefore);
+        assertThat(fx.jobs.installed().find("greeter").orElseThrow().version()).isEqualTo("1.0.0");
+
+        JobView withoutBackup = fx.run(JobRequest.update("greeter", Optional.empty(), false));
+        assertThat(withoutBackup.state()).as("%s", withoutBackup).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx.jobs.backupStore().list()).isEmpty();
+    }
+
+    @Test
     void anUpdateTakesAPreUpdateBackupThatAFailedMigrationRestoresByItselfAndThatCanBeRestoredLater()
             throws Exception {
         assertThat(fx.run(JobRequest.install("greeter", Optional.empty())).state()).isEqualTo(JobState.SUCCEEDED);

@@ -1,7 +1,10 @@
 package com.nextpanel.addons.agent.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nextpanel.addons.agent.AgentException;
+import com.nextpanel.addons.agent.ErrorCode;
 import com.nextpanel.addons.agent.db.DatabaseConfig;
 import com.nextpanel.addons.agent.jobs.JobAction;
 import com.nextpanel.addons.agent.jobs.JobRequest;
@@ -227,24 +230,38 @@ class PostgresCatalogObjectsBackupTest {
     }
 
     @Test
-    void aJdbcCopyBackupOfWhatItCannotReproduceIsRefusedNamingTheObjectsAndWritesNothing() throws Exception {
+    void aJdbcCopyBackupOfWhatItCannotReproduceIsRefusedAtSubmitNamingTheObjectsAndNothingIsJournaled()
+            throws Exception {
         System.setProperty(PgTools.PG_DUMP_PROPERTY, MISSING_PG_DUMP);
+        String earlier = backupFull(BackupManifest.JDBC_COPY);
         fx.execute("CREATE MATERIALIZED VIEW addon_kinds.item_totals AS SELECT count(*) AS n FROM addon_kinds.item");
         fx.execute("CREATE RULE no_delete AS ON DELETE TO billing.scratch DO INSTEAD NOTHING");
         fx.execute("CREATE COLLATION addon_kinds.bytewise FROM \"C\"");
+        List<JobView> jobsBefore = fx.jobs.jobs().recent(100);
 
-        JobView full = fx.run(new JobRequest(JobAction.BACKUP, "", Optional.empty(), true));
-        JobView addon = fx.run(new JobRequest(JobAction.BACKUP, "kinds", Optional.empty(), true));
+        assertThatThrownBy(() -> fx.jobs.jobs().submit(new JobRequest(JobAction.BACKUP, "", Optional.empty(), true)))
+                .isInstanceOfSatisfying(AgentException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).contains("backup cannot be taken", "cannot copy",
+                            "materialized view addon_kinds.item_totals", "rule no_delete on billing.scratch",
+                            "pg_dump");
+                });
+        assertThatThrownBy(() -> fx.jobs.jobs().submit(new JobRequest(JobAction.BACKUP, "kinds", Optional.empty(),
+                true))).isInstanceOfSatisfying(AgentException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).contains("materialized view addon_kinds.item_totals",
+                            "collation addon_kinds.bytewise").doesNotContain("no_delete");
+                });
+        // a restore first takes a full safety backup, which could not be taken either
+        assertThatThrownBy(() -> fx.jobs.jobs().submit(new JobRequest(JobAction.RESTORE, earlier, Optional.empty(),
+                false))).isInstanceOfSatisfying(AgentException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).contains("safety backup before the restore cannot be taken",
+                            "materialized view addon_kinds.item_totals");
+                });
 
-        assertThat(full.state()).isNotEqualTo(JobState.SUCCEEDED);
-        assertThat(full.steps()).extracting(StepView::message).anyMatch(m -> m.contains("cannot copy")
-                && m.contains("materialized view addon_kinds.item_totals")
-                && m.contains("rule no_delete on billing.scratch") && m.contains("pg_dump"));
-        assertThat(addon.state()).isNotEqualTo(JobState.SUCCEEDED);
-        assertThat(addon.steps()).extracting(StepView::message).anyMatch(m -> m.contains("cannot copy")
-                && m.contains("materialized view addon_kinds.item_totals")
-                && m.contains("collation addon_kinds.bytewise") && !m.contains("no_delete"));
-        assertThat(fx.jobs.backupStore().list()).isEmpty();
+        assertThat(fx.jobs.jobs().recent(100)).as("no job was accepted").isEqualTo(jobsBefore);
+        assertThat(fx.jobs.backupStore().list()).extracting(BackupSummary::backupId).containsExactly(earlier);
     }
 
     private void changeAndDropEverything() throws Exception {
