@@ -82,6 +82,10 @@ public final class ConsoleContext {
             tracker.loadHistory();
             mainViewModel.show(NavEntry.MARKETPLACE);
         });
+        session.whenKeptPrevious(() -> {
+            inventory.refresh();
+            backupsViewModel.refresh();
+        });
         session.apiProperty().addListener((o, a, b) -> {
             if (b == null) {
                 inventory.refresh();

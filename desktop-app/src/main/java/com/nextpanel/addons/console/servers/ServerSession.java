@@ -39,6 +39,15 @@ public final class ServerSession {
     /** The last failed connection of each profile (by name), "Server offline: cannot reach …"; cleared when it connects. */
     private final ObservableMap<String, String> lastErrors = FXCollections.observableHashMap();
     private final List<Runnable> onConnected = new ArrayList<>();
+    private final List<Runnable> onKeptPrevious = new ArrayList<>();
+    /**
+     * The working connection a connect to another server replaced: put back when that connect fails or its
+     * certificate is not trusted, so a typo in a new profile does not cut the administrator off the server they were on.
+     */
+    private Previous previous;
+
+    private record Previous(ServerProfile profile, AgentApi api) {
+    }
 
     public ServerSession(ServerStore store, AgentConnector connector, TaskExecutor executor, DialogService dialogs) {
         this.store = store;
@@ -96,6 +105,11 @@ public final class ServerSession {
         onConnected.add(r);
     }
 
+    /** Runs when a failed connect to another server put the connection before it back (on the UI thread). */
+    public void whenKeptPrevious(Runnable r) {
+        onKeptPrevious.add(r);
+    }
+
     /** Adds or replaces (by {@code previousName}) a profile and stores its token when one is given. */
     public void saveProfile(Optional<String> previousName, ServerProfile profile, Optional<String> token) {
         int index = previousName.map(this::indexOf).orElse(-1);
@@ -144,6 +158,7 @@ public final class ServerSession {
     }
 
     public void disconnect() {
+        previous = null;
         api.set(null);
         current.set(null);
         state.set(ConnectionState.DISCONNECTED);
@@ -157,6 +172,8 @@ public final class ServerSession {
     public void connect(ServerProfile profile) {
         Objects.requireNonNull(profile, "profile");
         String token = store.token(profile).orElse("");
+        boolean another = current.get() != null && !current.get().name().equals(profile.name());
+        previous = api.get() != null && another ? new Previous(current.get(), api.get()) : null;
         api.set(null);
         current.set(profile);
         state.set(ConnectionState.CONNECTING);
@@ -195,7 +212,9 @@ public final class ServerSession {
 
     private void trustThenOpen(ServerProfile profile, ServerIdentity identity, String token) {
         if (!dialogs.askTrust(profile.url(), identity.prettyFingerprint(), identity.subject())) {
-            disconnect();
+            if (!keepPrevious()) {
+                disconnect();
+            }
             return;
         }
         ServerProfile pinned = profile.withFingerprint(identity.fingerprint());
@@ -212,6 +231,7 @@ public final class ServerSession {
                     return opened;
                 })
                 .onSuccess(opened -> {
+                    previous = null;
                     api.set(opened);
                     lastErrors.remove(profile.name());
                     state.set(ConnectionState.CONNECTED);
@@ -237,7 +257,28 @@ public final class ServerSession {
         UserError error = UserError.of("Connecting to " + profile.name(), e);
         detail.set(error.message());
         lastErrors.put(profile.name(), error.title() + ": " + error.message());
+        Optional<ServerProfile> kept = Optional.ofNullable(previous).map(Previous::profile);
+        if (keepPrevious()) {
+            error = new UserError(error.title(), error.message() + " Still connected to " + kept.get().name() + ".",
+                    error.hint(), error.reasons());
+        }
         dialogs.showError(error);
+    }
+
+    /** @return whether a connection was put back ({@link #previous}) */
+    private boolean keepPrevious() {
+        Previous p = previous;
+        previous = null;
+        if (p == null) {
+            return false;
+        }
+        current.set(p.profile());
+        api.set(p.api());
+        state.set(ConnectionState.CONNECTED);
+        detail.set(p.profile().url());
+        persist();
+        onKeptPrevious.forEach(Runnable::run);
+        return true;
     }
 
     private void replace(ServerProfile old, ServerProfile updated) {

@@ -116,6 +116,45 @@ class ServersViewModelTest {
     }
 
     @Test
+    void aFailedConnectToAnotherServerKeepsTheConnectionTheConsoleHad() {
+        fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);
+        vm.connect();
+        var prodApi = console.context.session().api().orElseThrow();
+        console.connector.online = false;
+        fillForm("Staging", "https://10.0.0.2:8443", InMemoryConnector.TOKEN);
+
+        vm.connect();
+
+        ServerSession session = console.context.session();
+        assertThat(session.currentProperty().get().name()).isEqualTo("Prod");
+        assertThat(session.api()).containsSame(prodApi);
+        assertThat(session.stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(console.dialogs.errors).last().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("Server offline");
+            assertThat(e.message()).endsWith("Still connected to Prod.");
+        });
+        select("Staging");
+        assertThat(vm.statusProperty().get()).startsWith("Not connected").contains("Last attempt failed: Server offline");
+        assertThat(new ServerStore(config).lastUsed()).contains("Prod");
+    }
+
+    @Test
+    void decliningTheCertificateOfAnotherServerKeepsTheConnectionTheConsoleHad() {
+        fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);
+        vm.connect();
+        console.dialogs.trust = false;
+        fillForm("Staging", "https://10.0.0.2:8443", InMemoryConnector.TOKEN);
+
+        vm.connect();
+
+        assertThat(console.context.session().currentProperty().get().name()).isEqualTo("Prod");
+        assertThat(console.context.session().stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(console.context.session().api()).isPresent();
+        assertThat(new ServerStore(config).load()).filteredOn(p -> p.name().equals("Staging"))
+                .singleElement().satisfies(p -> assertThat(p.fingerprint()).isEmpty());
+    }
+
+    @Test
     void forgettingTheCertificateMakesTheNextConnectionAskAgain() {
         fillForm("Prod", "https://10.0.0.1:8443", InMemoryConnector.TOKEN);
         vm.connect();
