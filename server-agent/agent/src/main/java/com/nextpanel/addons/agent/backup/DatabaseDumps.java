@@ -240,7 +240,7 @@ final class DatabaseDumps {
 
     /**
      * The statements that drop every user schema but {@code agent}, and in {@code agent} every table and view but
-     * the journal's (the agent's migrations put nothing else there).
+     * the journal's (the agent's migrations put nothing else there); on H2 also every user but the agent's own.
      */
     private List<String> dropAllButJournal(Connection c, List<String> schemas) throws SQLException {
         List<String> out = new ArrayList<>();
@@ -262,6 +262,17 @@ final class DatabaseDumps {
                 String kind = rs.getString(3).equals("VIEW") ? "VIEW" : "TABLE";
                 out.add("DROP " + kind + " IF EXISTS " + quote(rs.getString(1)) + "." + quote(rs.getString(2))
                         + " CASCADE");
+            }
+        }
+        if (h2) {
+            // An H2 user is the database's, not a schema's: the dump names every user it needs (the agent's own one
+            // exists already), so one it does not name must go, or a restore (and the undo of an interrupted one)
+            // leaves the users of whatever was there before.
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT USER_NAME FROM"
+                    + " INFORMATION_SCHEMA.USERS WHERE USER_NAME <> CURRENT_USER ORDER BY USER_NAME")) {
+                while (rs.next()) {
+                    out.add("DROP USER IF EXISTS " + quote(rs.getString(1)));
+                }
             }
         }
         return out;

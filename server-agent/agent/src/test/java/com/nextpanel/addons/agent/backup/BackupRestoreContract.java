@@ -65,7 +65,7 @@ abstract class BackupRestoreContract {
         fx.close();
     }
 
-    private JobView backupFull() throws Exception {
+    JobView backupFull() throws Exception {
         return fx.run(new JobRequest(JobAction.BACKUP, "", Optional.empty(), true));
     }
 
@@ -94,7 +94,7 @@ abstract class BackupRestoreContract {
                 .orElseThrow();
     }
 
-    private String onlyBackupId() {
+    String onlyBackupId() {
         List<BackupSummary> list = fx.jobs.backupStore().list();
         assertThat(list).hasSize(1);
         return list.get(0).backupId();
