@@ -5,6 +5,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,7 +43,10 @@ final class AddonCard extends VBox {
         head.setAlignment(Pos.CENTER_LEFT);
         description.setWrapText(true);
         description.getStyleClass().add("card-description");
-        description.setMaxHeight(40);
+        description.setMaxHeight(40); // two lines, then an ellipsis; the tooltip and the details have all of it
+        description.setTooltip(new Tooltip());
+        description.getTooltip().setWrapText(true);
+        description.getTooltip().setMaxWidth(360);
         VBox.setVgrow(description, Priority.ALWAYS);
         badge.getStyleClass().add("badge");
         version.getStyleClass().addAll("text-muted", "text-small");
@@ -73,6 +77,7 @@ final class AddonCard extends VBox {
         name.setText(listing.name());
         category.setText(listing.category() + "  ·  " + listing.id());
         description.setText(listing.description().isBlank() ? "No description." : listing.description());
+        description.getTooltip().setText(description.getText());
         version.setText("v" + listing.latest().version());
         setId("card-" + listing.id());
         showBadge();

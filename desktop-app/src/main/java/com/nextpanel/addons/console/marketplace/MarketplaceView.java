@@ -26,7 +26,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MarketplaceView extends FxmlView {
 
     static final double CARD_WIDTH = 262;
-    static final double CARD_HEIGHT = 132;
+    /** Tall enough for two lines of description under the icon and name. */
+    static final double CARD_HEIGHT = 150;
     static final double CARD_GAP = 8;
 
     private final MarketplaceViewModel viewModel;
