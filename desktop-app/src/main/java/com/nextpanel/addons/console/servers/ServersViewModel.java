@@ -38,6 +38,8 @@ public final class ServersViewModel {
     private final ReadOnlyBooleanWrapper pinned = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ConnectionState> statusState = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
+    /** The profile this form last asked to connect to. */
+    private String attempted;
 
     public ServersViewModel(ServerSession session, DialogService dialogs) {
         this.session = session;
@@ -54,6 +56,12 @@ public final class ServersViewModel {
         session.currentProperty().addListener((o, a, b) -> {
             if (b != null && (selected.get() == null || !selected.get().name().equals(b.name()))) {
                 selectByName(b.name());
+            }
+        });
+        // a failed connect put the previous server back: keep the failed profile in the form, to correct it
+        session.whenKeptPrevious(() -> {
+            if (attempted != null) {
+                selectByName(attempted);
             }
         });
         selected.addListener(o -> updateStatus());
@@ -177,6 +185,7 @@ public final class ServersViewModel {
         }
         ServerProfile p = selected.get();
         if (p != null) {
+            attempted = p.name();
             session.connect(p);
         }
     }

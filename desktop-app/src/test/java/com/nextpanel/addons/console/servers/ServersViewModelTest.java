@@ -133,7 +133,7 @@ class ServersViewModelTest {
             assertThat(e.title()).isEqualTo("Server offline");
             assertThat(e.message()).endsWith("Still connected to Prod.");
         });
-        select("Staging");
+        assertThat(vm.selectedProperty().get().name()).as("the form keeps the profile to correct").isEqualTo("Staging");
         assertThat(vm.statusProperty().get()).startsWith("Not connected").contains("Last attempt failed: Server offline");
         assertThat(new ServerStore(config).lastUsed()).contains("Prod");
     }
