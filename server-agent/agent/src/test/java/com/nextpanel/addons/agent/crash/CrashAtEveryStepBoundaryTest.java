@@ -39,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * boundaries are not a hand-picked list: a reference run of each job (install with a dependency, update with its
  * backup, uninstall, disable, enable, addon and full backup, addon restore across versions and full restore) says
  * which steps it has, and every step's {@code before} and {@code after} (and {@code migrate:mid} where the job
- * migrates, {@code restore:mid} where it loads a backup) becomes a case, so a new step is covered the day it appears. A name the plan repeats (the install's
- * two addons each have a {@code migrate}) is halted at by its occurrence, {@code install:migrate#2:mid}. Each case starts an agent with the test-only halt switch on a fresh data dir and database, brings it
+ * migrates, {@code restore:mid} where it loads a backup) becomes a case, so a new step is covered the day it
+ * appears. A name the plan repeats (the install's two addons each have a {@code migrate}) is halted at by its
+ * occurrence, {@code install:migrate#2:mid}. Each case starts an agent with the test-only halt switch on a fresh data dir and database, brings it
  * to the state before the job (on H2 by copying the reference's stopped server), submits the job over HTTPS, sees the process die with 137, starts it again without
  * the switch and requires the server exactly as before the job (job ROLLED_BACK, or FAILED when nothing had
  * changed) or exactly as the reference run left it (job SUCCEEDED).
