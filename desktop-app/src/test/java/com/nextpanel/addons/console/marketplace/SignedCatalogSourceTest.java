@@ -8,7 +8,7 @@ import com.nextpanel.addons.catalog.tuf.CatalogPublisher;
 import com.nextpanel.addons.catalog.tuf.Keyring;
 import com.nextpanel.addons.console.common.CurrentThreadTaskExecutor;
 import com.nextpanel.addons.console.testing.InMemoryAgent;
-import java.io.ByteArrayOutputStream;
+import com.nextpanel.addons.console.testing.SignedCatalogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +43,7 @@ class SignedCatalogSourceTest {
             manifest.set("console", m.readTree("{\"navigation\":[{\"parent\":\"Support\",\"label\":\"Live Chats\","
                     + "\"view\":{\"type\":\"table\",\"route\":\"/api/v1/chat/sessions\",\"columns\":[{\"field\":\"id\",\"label\":\"#\"}]}}]}"));
             Path zip = catalog.resolve("packages/ai_chatbot-" + v + ".zip");
-            Files.write(zip, zipWith("addon.json", m.writeValueAsBytes(manifest)));
+            Files.write(zip, SignedCatalogs.zipWith("addon.json", m.writeValueAsBytes(manifest)));
             manifest.put("changelog", "## " + v + "\n- what changed in " + v);
             ObjectNode summary = manifest.deepCopy();
             if (v.equals("1.0.0")) {
@@ -107,15 +105,5 @@ class SignedCatalogSourceTest {
         assertThat(marketplace.listings()).isEmpty();
         assertThat(marketplace.errorProperty().get().title()).isEqualTo("The addon catalog failed verification");
         assertThat(marketplace.verificationProperty().get()).startsWith("Catalog failed verification");
-    }
-
-    private static byte[] zipWith(String name, byte[] content) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content);
-            zip.closeEntry();
-        }
-        return out.toByteArray();
     }
 }

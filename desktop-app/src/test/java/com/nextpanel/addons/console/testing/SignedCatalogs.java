@@ -87,7 +87,8 @@ public final class SignedCatalogs {
                 .refresh().find(id, version).orElseThrow();
     }
 
-    private static byte[] zipWith(String name, byte[] content) throws IOException {
+    /** @return a package zip holding one entry {@code name} */
+    public static byte[] zipWith(String name, byte[] content) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry(name));

@@ -339,8 +339,8 @@ final class BackupSteps {
 
     /**
      * PostgreSQL only: the restore creates the roles its backup names that are missing, and roles are the cluster's,
-     * so putting the safety backup back leaves them. Drops (as uninstall does) each role the restored backup names
-     * that the safety backup does not, if it exists.
+     * so putting the safety backup back leaves them. Drops each addon the restored backup names with a role the
+     * safety backup does not have, as uninstall does ({@code AddonSchemas.drop}: its schema if any, its role).
      *
      * @return the roles dropped
      */
@@ -351,23 +351,11 @@ final class BackupSteps {
         }
         Set<String> keep = Set.copyOf(safety.roles().values());
         List<String> dropped = new java.util.ArrayList<>();
-        try (Connection c = b.dataSource.getConnection(); var s = c.createStatement()) {
-            for (String role : new java.util.TreeSet<>(BackupManifest.read(dir).roles().values())) {
-                if (keep.contains(role)) {
-                    continue;
-                }
-                try (var ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-                    ps.setString(1, role);
-                    try (var rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            continue;
-                        }
-                    }
-                }
-                String quoted = "\"" + role.replace("\"", "\"\"") + "\"";
-                s.execute("DROP OWNED BY " + quoted + " CASCADE");
-                s.execute("DROP ROLE " + quoted);
-                dropped.add(role);
+        // the manifest maps each addon schema, addon_<id>, to its owner role
+        for (Map.Entry<String, String> owner : new java.util.TreeMap<>(BackupManifest.read(dir).roles()).entrySet()) {
+            if (!keep.contains(owner.getValue())) {
+                b.schemas.drop(owner.getKey().substring("addon_".length()));
+                dropped.add(owner.getValue());
             }
         }
         return dropped;
