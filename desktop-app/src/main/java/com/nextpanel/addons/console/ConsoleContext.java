@@ -82,6 +82,14 @@ public final class ConsoleContext {
             tracker.loadHistory();
             mainViewModel.show(NavEntry.MARKETPLACE);
         });
+        // Another administrator, or curl, may have changed the server since: each page reads what it shows again
+        // when it is opened (the installed list also decides which addon pages the sidebar has).
+        mainViewModel.currentPageProperty().addListener((o, a, page) -> {
+            inventory.refresh();
+            if (NavEntry.BACKUPS.equals(page)) {
+                backupsViewModel.refresh();
+            }
+        });
         session.whenKeptPrevious(() -> {
             inventory.refresh();
             backupsViewModel.refresh();

@@ -48,6 +48,19 @@ class MainViewModelTest {
     }
 
     @Test
+    void anAddonUninstalledOutsideTheConsoleIsGoneFromInstalledAndTheSidebarOnTheNextPageOpened() {
+        Consoles console = new Consoles(config, InMemoryAgent.demo().withInstalled("ai_chatbot", "1.0.0")).connected();
+        MainViewModel vm = console.context.mainViewModel();
+        assertThat(vm.navigation()).extracting(NavEntry::title).contains("Live Chats");
+
+        console.agent.uninstall("ai_chatbot"); // as another administrator, or curl, would
+        vm.currentPageProperty().set(NavEntry.INSTALLED);
+
+        assertThat(console.context.inventory().installed()).isEmpty();
+        assertThat(vm.navigation()).extracting(NavEntry::title).doesNotContain("Live Chats");
+    }
+
+    @Test
     void addonPagesFollowTheBuiltInPagesUnderTheirParent() {
         Consoles console = new Consoles(config, InMemoryAgent.demo().withInstalled("ai_chatbot", "1.0.0")).connected();
 
